@@ -1,0 +1,231 @@
+"""Document metadata: title, own 文号, issuers, recipients, dates, draft, region.
+
+Everything is read from the layout: the preamble (header lines before the
+first numbered clause) and the closing part (signature, date, 抄送).  A field
+the text does not state stays null; nothing is guessed.  Region names are
+resolved with ``cpca`` (a maintained gazetteer of China's administrative
+divisions), not a hand-made list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from .models import CitedDocument, Clause, Metadata
+from .numerals import parse_number
+from .structure import (
+    DATE_LINE,
+    DOC_NUMBER,
+    _doc_type_end,
+    _issuer_end,
+    alternation,
+    words,
+)
+
+DATE = regex.compile(
+    r"""(?P<y> \d{4} | [〇零一二三四五六七八九○]{4} ) \s* 年 \s*   # 2018年 / 二〇一八年
+        (?P<m> \d{1,2} | [一二三四五六七八九十]{1,3} ) \s* 月 \s*     # 12月
+        (?P<d> \d{1,2} | [一二三四五六七八九十]{1,3} ) \s* 日         # 29日
+    """,
+    regex.VERBOSE,
+)
+EFFECTIVE_FROM_ISSUE = regex.compile(
+    r"自\s*(?:印发|发布|公布|下发)\s*之\s*日\s*起\s*(?:施行|实施|执行|生效)"  # 自印发之日起实施
+)
+EFFECTIVE_FROM_DATE = regex.compile(
+    r"自?\s*(?P<date>\d{4}\s*年[^。；，]{1,8}?日)\s*起\s*(?:施行|实施|执行|生效)"  # 自2019年1月1日起施行
+)
+EFFECTIVE_UNTIL_DATE = regex.compile(
+    r"""(?:有效期|执行期|实施期|试行期)\s*(?:限)?\s*(?:至|到|截至)\s*        # 有效期至
+        (?P<date>\d{4}\s*年[^。；，]{1,8}?日)                                 # 2020年12月31日
+    """,
+    regex.VERBOSE,
+)
+VALIDITY_YEARS = regex.compile(
+    r"有效期\s*(?:为|是)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"  # 有效期为5年
+)
+INTERPRETER = regex.compile(
+    r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
+        (?:负责|会同[^，。；]{2,30}?负责)\s*(?:具体)?\s*解释  # 负责解释
+    """,
+    regex.VERBOSE,
+)
+CITED = regex.compile(
+    r"""《(?P<title>[^《》]{2,120}(?:〈[^〈〉]*〉[^《》]*)*)》       # 《title》, nested 〈〉 allowed
+        (?:\s*[（(]\s*(?P<num>[^（）()]{2,30}?〔\s*\d{4}\s*〕\s*\d+\s*号)\s*[)）])?  # （江府〔2016〕6号）
+    """,
+    regex.VERBOSE,
+)
+_RECIPIENT_SPLIT = regex.compile(r"[、，,；;]")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse 2018年12月29日 or 二〇一八年十二月二十九日.
+
+    >>> parse_date("2018年12月29日"), parse_date("二〇一八年十二月二十九日")
+    (datetime.date(2018, 12, 29), datetime.date(2018, 12, 29))
+    >>> parse_date("2018年13月1日") is None
+    True
+    """
+    m = DATE.search(text)
+    if not m:
+        return None
+    y = m.group("y")
+    if not y.isdigit():
+        y = "".join(str("〇一二三四五六七八九".find(c)) if c not in "零○" else "0" for c in y)
+    month, day = parse_number(m.group("m")), parse_number(m.group("d"))
+    try:
+        return dt.date(int(y), int(month or 0), int(day or 0))
+    except ValueError:
+        return None
+
+
+def add_years(start: dt.date, years: int) -> dt.date:
+    """The last day of a validity period of ``years`` years starting on ``start``.
+
+    >>> add_years(dt.date(2018, 12, 29), 5)
+    datetime.date(2023, 12, 28)
+    >>> add_years(dt.date(2020, 2, 29), 1)
+    datetime.date(2021, 2, 27)
+    """
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + years, day=28)
+    return end - dt.timedelta(days=1)
+
+
+def _paras(text: str, clause: Clause | None) -> list[str]:
+    if clause is None:
+        return []
+    return [p for p in text[clause.start:clause.end].split("\n") if p.strip()]
+
+
+def _title(paras: list[str]) -> tuple[int, str | None]:
+    for i, p in enumerate(paras):
+        if len(p) <= 100 and "。" not in p and _doc_type_end().search(p):
+            return i, p
+    return -1, None
+
+
+def _issuer_names(line: str) -> list[str]:
+    names = [n for n in regex.split(r"[\s、,，]+", line) if n]
+    if names and all(_issuer_end().search(n) and len(n) <= 30 for n in names):
+        return names
+    return []
+
+
+def _issuers(pre: list[str], title_i: int, closing: list[str]) -> list[str]:
+    out: list[str] = []
+    header = pre[:title_i] if title_i >= 0 else pre[:3]
+    for p in header:
+        if not DOC_NUMBER.fullmatch(p.replace(" ", "")):
+            out += _issuer_names(p)
+    if title_i >= 0 and "关于" in pre[title_i]:
+        prefix = pre[title_i].split("关于", 1)[0]
+        out += _issuer_names(prefix) if prefix else []
+    tail = pre[title_i + 1:] + closing if title_i >= 0 else closing
+    for i, p in enumerate(tail):
+        if i + 1 < len(tail) and DATE_LINE.match(tail[i + 1]) or DATE_LINE.match(p) is None and (
+            i > 0 and _issuer_names(tail[i - 1]) and _issuer_names(p)
+        ):
+            out += _issuer_names(p)
+    seen: dict[str, None] = {}
+    for name in out:
+        seen.setdefault(name, None)
+    return list(seen)
+
+
+def _recipients(pre: list[str], title_i: int) -> list[str]:
+    for p in pre[title_i + 1: title_i + 4] if title_i >= 0 else pre[:4]:
+        if p.endswith(("：", ":")) and "。" not in p and len(p) <= 150:
+            return [r.strip() for r in _RECIPIENT_SPLIT.split(p[:-1]) if r.strip()]
+    return []
+
+
+def _own_numbers(pre: list[str], title_i: int) -> list[str]:
+    out = []
+    for p in pre[: max(title_i, 0) + 2]:
+        compact = p.replace(" ", "").replace("\u3000", "")
+        if DOC_NUMBER.fullmatch(compact):
+            out.append(compact)
+    return out
+
+
+def _issue_date(paras: list[str]) -> dt.date | None:
+    for p in paras:
+        if DATE_LINE.match(p):
+            return parse_date(p)
+    return None
+
+
+def _validity(text: str, issued: dt.date | None, meta: Metadata) -> None:
+    if EFFECTIVE_FROM_ISSUE.search(text):
+        meta.effective_from = issued
+    elif m := EFFECTIVE_FROM_DATE.search(text):
+        meta.effective_from = parse_date(m.group("date"))
+    if m := EFFECTIVE_UNTIL_DATE.search(text):
+        meta.effective_until = parse_date(m.group("date"))
+    elif m := VALIDITY_YEARS.search(text):
+        n = parse_number(m.group("n"))
+        meta.validity_years = int(n) if n is not None else None
+        if meta.effective_from and meta.validity_years:
+            meta.effective_until = add_years(meta.effective_from, meta.validity_years)
+
+
+def _region(candidates: list[str]) -> tuple[str | None, str | None]:
+    """The most specific region named in ``candidates`` (issuers first, then title, text)."""
+    import cpca  # imported lazily: it loads its gazetteer of divisions on import
+
+    best: tuple[int, str | None, str | None] = (0, None, None)
+    for text in candidates:
+        if not text:
+            continue
+        row = cpca.transform([text]).iloc[0]
+        prov, city, area = (row.get(k) for k in ("省", "市", "区"))
+        parts = [v for v in (city, area) if isinstance(v, str) and v]
+        if isinstance(area, str) and area:
+            level = "county" if area.endswith(("县", "旗")) else "district"
+            score = 3
+        elif isinstance(city, str) and city:
+            level, score = "city", 2
+        elif isinstance(prov, str) and prov:
+            parts, level, score = [prov], "province", 1
+        else:
+            continue
+        if score > best[0]:
+            best = (score, "".join(parts), level)
+    return best[1], best[2]
+
+
+def cited_documents(text: str) -> list[CitedDocument]:
+    """Documents cited as 《title》 with their 文号 when it follows in brackets."""
+    return [
+        CitedDocument(title=m.group("title"), doc_number=(m.group("num") or None) and
+                      m.group("num").replace(" ", ""), start=m.start(), end=m.end())
+        for m in CITED.finditer(text)
+    ]
+
+
+def extract_metadata(text: str, clauses: list[Clause]) -> Metadata:
+    pre_clause = next((c for c in clauses if c.kind == "preamble"), None)
+    closing_clause = next((c for c in clauses if c.kind == "closing"), None)
+    pre, closing = _paras(text, pre_clause), _paras(text, closing_clause)
+    title_i, title = _title(pre)
+    head = "\n".join(pre[: max(title_i, 0) + 3])
+    meta = Metadata(
+        title=title,
+        doc_numbers=_own_numbers(pre, title_i),
+        issuers=_issuers(pre, title_i, closing),
+        recipients=_recipients(pre, title_i),
+        draft=any(w in head for w in words().draft_markers),
+        cited_documents=cited_documents(text),
+    )
+    meta.issue_date = _issue_date(pre[title_i + 1:] + closing if title_i >= 0 else pre + closing)
+    _validity(text, meta.issue_date, meta)
+    if m := INTERPRETER.search(text):
+        meta.interpreting_agency = m.group("who")
+    meta.region, meta.region_level = _region(meta.issuers + [title or "", text[:300]])
+    return meta

@@ -1,0 +1,272 @@
+"""Batch runs: inputs -> one JSON per document, flat tables, manifest, errors.
+
+A bad input never stops the batch: it becomes a line in ``errors.jsonl``
+naming the file and the reason.  Every output file is written to a temporary
+name in the same folder and renamed into place, so an interrupted run never
+leaves a half-written file that looks complete.  Outputs carry no time stamps:
+the same inputs give byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from . import __version__
+from .errors import ZhengceError
+from .ingest import format_of
+from .models import ITEM_LISTS, Document
+
+TABLES = ("documents", "clauses", *ITEM_LISTS)
+_UNSAFE = regex.compile(r"[^\w.\-]+")
+_GLOB = regex.compile(r"[*?\[]")
+
+
+@dataclass
+class Inputs:
+    files: list[Path] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def collect_inputs(args: Iterable[str]) -> Inputs:
+    """Expand files, folders (recursively, supported types only) and globs, in a stable order."""
+    out, seen = Inputs(), set()
+
+    def add(p: Path) -> None:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            out.files.append(p)
+
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            for child in sorted(q for q in p.rglob("*") if q.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                (add(child) if format_of(child) else out.skipped.append(str(child)))
+        elif p.exists() or not _GLOB.search(arg):
+            add(p)  # a missing path is reported by the reader, with the others
+        else:
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                out.errors.append({"path": arg, "reason": "no file matches this pattern"})
+            for m in matches:
+                if Path(m).is_file():
+                    add(Path(m))
+    return out
+
+
+def doc_ids(paths: list[Path]) -> list[str]:
+    """A unique, path-safe id per input: the file stem, made distinct where stems collide.
+
+    >>> doc_ids([Path("a/notice.pdf"), Path("a/notice.docx"), Path("b/x.txt"), Path("../../x.txt")])
+    ['notice.pdf', 'notice.docx', 'x.txt', 'x.txt-2']
+    """
+    stems = [_UNSAFE.sub("_", p.stem).strip("._") or "doc" for p in paths]
+    ids = []
+    for p, stem in zip(paths, stems):
+        ids.append(stem if stems.count(stem) == 1 else
+                   stem + "." + (_UNSAFE.sub("_", p.suffix.lstrip(".")) or "noext"))
+    seen: dict[str, int] = {}
+    unique = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        unique.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    return unique
+
+
+@contextmanager
+def atomic_write(path: Path, mode: str = "w") -> Iterator:
+    """Write to a temporary file beside ``path`` and rename it into place on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def process(path: Path, doc_id: str) -> Document | dict:
+    """One input -> its Document, or an error record naming the file and the reason."""
+    from .stages import build_document
+
+    try:
+        return build_document(path, doc_id)
+    except ZhengceError as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        return {"path": str(path), "doc_id": doc_id, "reason": reason}
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
+        return {"path": str(path), "doc_id": doc_id,
+                "reason": f"internal error: {type(exc).__name__}: {exc}"}
+
+
+def _process_star(args: tuple[Path, str]) -> Document | dict:
+    return process(*args)
+
+
+class TableWriter:
+    """Streams rows of every table to JSONL, then writes Parquet beside it."""
+
+    def __init__(self, outdir: Path):
+        self.dir = outdir / "tables"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._tmp = {t: tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.dir,
+                                                    prefix=f".{t}.", suffix=".part", delete=False)
+                     for t in TABLES}
+
+    def add(self, doc: Document) -> None:
+        from .tables import rows
+
+        for table, row in rows(doc):
+            self._tmp[table].write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def close(self, parquet: bool = True) -> None:
+        for table, fh in self._tmp.items():
+            fh.close()
+            final = self.dir / f"{table}.jsonl"
+            os.replace(fh.name, final)
+            if parquet:
+                _write_parquet(final, self.dir / f"{table}.parquet")
+
+    def abort(self) -> None:
+        for fh in self._tmp.values():
+            fh.close()
+            if os.path.exists(fh.name):
+                os.unlink(fh.name)
+
+
+def _write_parquet(jsonl: Path, target: Path) -> None:
+    import pandas as pd
+
+    with open(jsonl, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    frame = pd.DataFrame.from_records(records)
+    with atomic_write(target, "wb") as out:
+        frame.to_parquet(out, index=False)
+
+
+@dataclass
+class RunResult:
+    documents: int = 0
+    errors: list[dict] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+
+
+def _clean_previous(outdir: Path) -> None:
+    """Remove documents a previous run listed, so stale ones never pass for this run's."""
+    manifest = outdir / "manifest.json"
+    if not manifest.exists():
+        return
+    try:
+        old = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for entry in old.get("inputs", []):
+        doc_id = entry.get("doc_id")
+        if doc_id and not _UNSAFE.search(doc_id):
+            (outdir / "docs" / f"{doc_id}.json").unlink(missing_ok=True)
+
+
+def run(inputs: list[str], outdir: Path, jobs: int = 1, progress: bool | None = None,
+        parquet: bool = True) -> RunResult:
+    """Process ``inputs`` into ``outdir``; see the module docstring."""
+    from tqdm import tqdm
+
+    found = collect_inputs(inputs)
+    ids = doc_ids(found.files)
+    outdir.mkdir(parents=True, exist_ok=True)
+    _clean_previous(outdir)
+    (outdir / "docs").mkdir(exist_ok=True)
+    result = RunResult(errors=list(found.errors), skipped=found.skipped)
+    entries: list[dict] = []
+    tables = TableWriter(outdir)
+    bar = tqdm(total=len(found.files), unit="doc", disable=(not _isatty()) if progress is None
+               else not progress)
+    try:
+        for path, doc_id, res in _results(found.files, ids, jobs):
+            bar.update(1)
+            entries.append(_record(outdir, path, doc_id, res, result, tables))
+    except BaseException:
+        tables.abort()
+        raise
+    finally:
+        bar.close()
+    tables.close(parquet)
+    result.manifest = _manifest(entries, result)
+    with atomic_write(outdir / "errors.jsonl") as fh:
+        for err in result.errors:
+            fh.write(json.dumps(err, ensure_ascii=False, sort_keys=True) + "\n")
+    with atomic_write(outdir / "manifest.json") as fh:
+        json.dump(result.manifest, fh, ensure_ascii=False, indent=2, sort_keys=True)
+        fh.write("\n")
+    return result
+
+
+def _isatty() -> bool:
+    import sys
+
+    return sys.stderr.isatty()
+
+
+def _results(files: list[Path], ids: list[str], jobs: int):
+    if jobs <= 1 or len(files) < 2:
+        for path, doc_id in zip(files, ids):
+            yield path, doc_id, process(path, doc_id)
+        return
+    from multiprocessing import get_context
+
+    with get_context("spawn").Pool(jobs) as pool:
+        for (path, doc_id), res in zip(zip(files, ids),
+                                       pool.imap(_process_star, zip(files, ids), chunksize=4)):
+            yield path, doc_id, res
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _record(outdir: Path, path: Path, doc_id: str, res, result: RunResult,
+            tables: TableWriter) -> dict:
+    entry = {"path": str(path), "doc_id": doc_id}
+    if isinstance(res, dict):
+        result.errors.append(res)
+        return {**entry, "status": "error", "sha256": _sha256(path), "reason": res["reason"]}
+    target = outdir / "docs" / f"{doc_id}.json"
+    with atomic_write(target) as fh:
+        fh.write(res.model_dump_json(indent=1))
+        fh.write("\n")
+    tables.add(res)
+    result.documents += 1
+    counts = {name: len(getattr(res, name)) for name in ("clauses", *ITEM_LISTS)}
+    return {**entry, "status": "ok", "sha256": res.sha256, "format": res.format,
+            "encoding": res.encoding, "chars": len(res.text), "counts": counts}
+
+
+def _manifest(entries: list[dict], result: RunResult) -> dict:
+    totals: dict[str, int] = {}
+    for e in entries:
+        for k, v in e.get("counts", {}).items():
+            totals[k] = totals.get(k, 0) + v
+    return {"tool": "zhengce", "version": __version__, "inputs": entries,
+            "documents": result.documents, "errors": len(result.errors),
+            "skipped": result.skipped, "totals": totals}

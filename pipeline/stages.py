@@ -1,0 +1,82 @@
+"""The document pipeline: ingest -> structure -> metadata -> extractors -> finalize.
+
+Each extractor stage is the ``annotate(doc)`` function of a module under
+:mod:`pipeline.extract`; :func:`finalize` then gives every item its id, the
+document id and the clause that contains it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import importlib
+from pathlib import Path
+
+from .errors import IngestError
+from .ingest import read
+from .metadata import extract_metadata
+from .models import Clause, Document
+from .structure import build_clauses, to_text
+
+# Extractor modules in the order they run (later stages may read earlier lists).
+STAGES: tuple[str, ...] = ()
+
+_PREFIX = {"amounts": "a", "rates": "r", "quotas": "q", "conditions": "c", "agencies": "g",
+           "benefits": "b"}
+
+
+def _stage_functions():
+    for name in STAGES:
+        yield importlib.import_module(f"pipeline.extract.{name}").annotate
+
+
+def build_document(path: Path, doc_id: str) -> Document:
+    """Read and process one file into a complete :class:`Document`."""
+    raw = read(path)
+    text = to_text(raw.text)
+    if not text.strip():
+        raise IngestError(path, "no text found")
+    clauses = build_clauses(doc_id, text)
+    doc = Document(
+        doc_id=doc_id, source=str(path), sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+        format=raw.format, encoding=raw.encoding, text=text, clauses=clauses,
+        metadata=extract_metadata(text, clauses),
+    )
+    return annotate(doc)
+
+
+def annotate(doc: Document) -> Document:
+    """Run every extractor stage over ``doc`` and finalize its items."""
+    for stage in _stage_functions():
+        stage(doc)
+    finalize(doc)
+    return doc
+
+
+def clause_at(clauses: list[Clause], starts: list[int], offset: int) -> Clause | None:
+    """The innermost clause whose own span contains ``offset``."""
+    i = bisect.bisect_right(starts, offset) - 1
+    while i >= 0:
+        c = clauses[i]
+        if c.start <= offset < max(c.end, c.start + 1):
+            return c
+        i -= 1
+    return None
+
+
+def finalize(doc: Document) -> None:
+    """Sort items by position; assign ``id``, ``doc_id`` and ``clause_id`` where unset."""
+    ordered = sorted(doc.clauses, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    for name, prefix in _PREFIX.items():
+        items = getattr(doc, name)
+        items.sort(key=lambda it: (it.start, it.end))
+        for n, item in enumerate(items):
+            item.doc_id = doc.doc_id
+            if not item.id:
+                item.id = f"{doc.doc_id}:{prefix}{n}"
+            if item.clause_id is None:
+                clause = clause_at(ordered, starts, item.start)
+                item.clause_id = clause.id if clause else None
+    for group in doc.condition_groups:
+        group.doc_id = doc.doc_id
