@@ -49,9 +49,9 @@ def read(path: Path) -> RawDocument:
 
         return RawDocument(read_pdf(path), fmt, None)
     if fmt == "html":
-        from .html import read_html
+        from .html import detect_encoding, read_html
 
-        return RawDocument(read_html(path), fmt, None)
+        return RawDocument(read_html(path), fmt, detect_encoding(path.read_bytes()))
     from .docx import read_docx
 
     return RawDocument(read_docx(path), fmt, None)
