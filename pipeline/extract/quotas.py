@@ -1,0 +1,671 @@
+"""Quotas and targets: how many people, bodies, awards or projects a notice allows or aims for.
+
+A quota is a count written with a count unit (``10 名``, ``130万人``, ``6 个``) or a
+share target (``占比达到35%左右``), licensed by a verb that awards (遴选/资助 ...:
+kind ``cap``) or aims (培育/达到/累计 ...: kind ``target``), by a bound word
+(不超过/以上/左右) or by a period word (每年/每两年/每次/到2025年).
+
+Numbers that are not quotas are dropped structurally: thresholds (``每达 30 人``,
+``年实训超1000人次的`` - a 的-relative clause), ordinals (``第一名``), enumerations
+(``等28项公共服务`` - a count of listed items, not a limit or goal), counts inside
+citations (《…》, 〔…〕), durations (``1个月``) and per-unit rates (``每引进一名``).
+
+Word lists live in ``gazetteers/quotas.yaml``.  Structural regexes are compiled at
+module level; the alternations built from the data file are compiled once, on
+first use (:func:`_lex`), so that importing reads nothing.
+
+>>> [(str(q.count), q.unit, q.op, q.period, q.kind, q.subject)
+...  for q in extract_quotas("每年遴选不超过 10 名“高新工匠”，颁发荣誉证书。")]
+[('10', '名', '<=', 'year', 'cap', '高新工匠')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from ..data import load
+from ..models import Document, Quota, QuotaOp
+from ..numerals import parse_number
+
+Period = Literal["year", "two_years", "per_round", "once", "plan"]
+
+# --------------------------------------------------------------------------- data file
+
+
+def _no_duplicates(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"duplicate entry {v!r}")
+        seen.add(v)
+    return values
+
+
+class QuotaGazetteer(BaseModel):
+    """Schema of ``gazetteers/quotas.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: dict[str, list[str]]
+    multipliers: dict[str, int]
+    bounds_before: dict[str, QuotaOp]
+    bounds_after: dict[str, QuotaOp]
+    bounds_infix: dict[str, QuotaOp]
+    periods: dict[str, Period]
+    plan_words: list[str]
+    deadline_preps: list[str]
+    deadline_posts: list[str]
+    deadline_verbs: list[str]
+    cap_triggers: list[str]
+    target_triggers: list[str]
+    child_markers: list[str]
+    threshold_before: list[str]
+    threshold_after: list[str]
+    status_markers: list[str]
+    benefit_openers: list[str]
+    condition_openers: list[str]
+    enumeration_before: list[str]
+    subject_scope_prefixes: list[str]
+    subject_measure_suffixes: list[str]
+    subject_stops: list[str]
+    share_nouns: list[str]
+    share_verbs: list[str]
+    tier_suffixes: list[str]
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _unique(cls, v):  # noqa: ANN001 - any list field
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            return _no_duplicates(v)
+        return v
+
+    @model_validator(mode="after")
+    def _disjoint_triggers(self) -> "QuotaGazetteer":
+        both = sorted(set(self.cap_triggers) & set(self.target_triggers))
+        if both:
+            raise ValueError(f"words both cap and target triggers: {both}")
+        return self
+
+
+def gazetteer() -> QuotaGazetteer:
+    """The validated quota word lists (cached by :func:`pipeline.data.load`)."""
+    return load("quotas.yaml", QuotaGazetteer)
+
+
+# --------------------------------------------------------------------------- structural regexes
+
+_NUMBER = regex.compile(
+    r"""
+    (?<![\d.．,])                               # not inside a longer Arabic number
+    (?:
+        (?P<arabic>\d+(?:,\d{3})*(?:[.．]\d+)?)  # Arabic digits, thousands commas, decimals
+        [ \t\u3000]*                              # optional spaces before a multiplier
+        (?P<mult>[千万亿])?                      # optional 千/万/亿 multiplier (130万人)
+      |
+        (?P<chinese>                             # a Chinese numeral ...
+            [一二两三四五六七八九十]              # ... starting with a digit word (not 百/千/万)
+            [〇零一二两三四五六七八九十百千万亿]*  # ... and its further digits and powers
+        )
+    )
+    """,
+    regex.VERBOSE,
+)
+
+_SENTENCE_BREAK = regex.compile(
+    r"""
+    [。！？!?\n]      # sentence-final punctuation or a line break
+    """,
+    regex.VERBOSE,
+)
+
+_SEGMENT_BREAK = regex.compile(
+    r"""
+    [，,；;：:。！？!?\n]   # clause-level punctuation (comma, semicolon, colon) or a sentence break
+    """,
+    regex.VERBOSE,
+)
+
+_YEAR = regex.compile(
+    r"""
+    (?<!\d)                 # not the tail of a longer number
+    (?P<year>(?:19|20)\d{2})  # a calendar year
+    \s*年                   # followed by 年
+    """,
+    regex.VERBOSE,
+)
+
+_PLAN_SPAN = regex.compile(
+    r"""
+    (?:用|在|未来)?                         # optional 用/在/未来 before the span
+    [\d一二两三四五六七八九十]{1,3}          # a small number of years
+    \s*年                                   # 年
+    (?:左右)?                               # optional 左右
+    (?:时间|内)                             # 时间 (力争用五年时间) or 内 (三年内)
+    """,
+    regex.VERBOSE,
+)
+
+_QUOTED = regex.compile(
+    r"""
+    [“"「『]                # an opening quotation mark
+    (?P<name>[^”"」』，。；\n]{1,20})  # a short quoted name (a title such as 高新工匠)
+    [”"」』]                # the closing quotation mark
+    """,
+    regex.VERBOSE,
+)
+
+_DE_CLAUSE_END = regex.compile(
+    r"""
+    ^[^；;]*?             # within the current semicolon clause
+    (?P<de>的)            # a 的 ...
+    (?:[，,；;]|$)        # ... that ends a clause: a 的-relative condition
+    """,
+    regex.VERBOSE,
+)
+
+_SPACES = " \t\u3000\xa0"
+_QUOTE_CHARS = "“”\"‘’「」『』《》〈〉 \t\u3000"
+
+
+# --------------------------------------------------------------------------- lexicon (lazy)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    """Gazetteer lists prepared for matching: longest first, plus compiled alternations."""
+
+    g: QuotaGazetteer
+    bounds_before: tuple[str, ...]
+    bounds_after: tuple[str, ...]
+    triggers: dict[str, str]
+    trigger_rx: regex.Pattern
+    period_rx: regex.Pattern
+    tier_rx: regex.Pattern
+    unit_rx: regex.Pattern
+    strip_tail: tuple[str, ...]
+    words: dict[str, tuple[str, ...]]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in _longest_first(words))
+
+
+@functools.cache
+def _lex() -> _Lex:
+    g = gazetteer()
+    triggers = {w: "cap" for w in g.cap_triggers} | {w: "target" for w in g.target_triggers}
+    trigger_rx = regex.compile(
+        rf"""
+        (?:{_alternation(triggers)})      # any cap or target trigger verb
+        """,
+        regex.VERBOSE,
+    )
+    period_rx = regex.compile(
+        rf"""
+        (?P<word>{_alternation(list(g.periods) + g.plan_words)})  # 每年 / 每两年 / 十四五期间 ...
+        """,
+        regex.VERBOSE,
+    )
+    tier_rx = regex.compile(
+        rf"""
+        \s*                                           # at the start of the clause (used with match)
+        (?:{_alternation(g.child_markers)})?\s*[，,]?\s*  # optional 其中，
+        (?P<tier>
+            (?:[一二三四五六七八九十]|\d{{1,2}}|[A-Ea-e甲乙丙丁])  # the tier number or letter
+            (?:{_alternation(g.tier_suffixes)})       # 级 / 档 / 等 / 类 ...
+        )
+        """,
+        regex.VERBOSE,
+    )
+    unit_rx = regex.compile(
+        rf"""
+        (?:{_alternation(g.units)})       # a count unit, longest first (人次 before 人)
+        """,
+        regex.VERBOSE,
+    )
+    strip_tail = _longest_first(
+        set(triggers) | set(g.periods) | set(g.bounds_before) | set(g.child_markers)
+    )
+    return _Lex(
+        g, _longest_first(g.bounds_before),
+        _longest_first(g.bounds_after), triggers, trigger_rx, period_rx, tier_rx, unit_rx,
+        strip_tail,
+        {name: _longest_first(getattr(g, name)) for name in QuotaGazetteer.model_fields},
+    )
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    """A count in the text with everything learnt about it so far."""
+
+    start: int
+    end: int
+    num_start: int
+    count: Decimal
+    unit: str
+    op: str
+    seg_start: int
+    sent_start: int
+    count_text: str
+    benefit_follows: bool = False
+    period: str | None = None
+    deadline_year: int | None = None
+    kind: str = "target"
+    subject: str | None = None
+    tier: str | None = None
+    parent: "_Cand | None" = None
+    group: str | None = None
+    group_index: int | None = None
+
+
+class _Breaks:
+    """Positions of segment and sentence breaks in one text, for bisecting."""
+
+    def __init__(self, text: str) -> None:
+        self.seg = [m.start() for m in _SEGMENT_BREAK.finditer(text)]
+        self.sent = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+
+    @staticmethod
+    def _before(marks: list[int], pos: int) -> int:
+        i = bisect.bisect_left(marks, pos)
+        return marks[i - 1] + 1 if i else 0
+
+    @staticmethod
+    def _after(marks: list[int], pos: int, n: int) -> int:
+        i = bisect.bisect_left(marks, pos)
+        return marks[i] if i < len(marks) else n
+
+    def segment(self, pos: int) -> int:
+        return self._before(self.seg, pos)
+
+    def sentence(self, pos: int) -> int:
+        return self._before(self.sent, pos)
+
+    def segment_end(self, pos: int, n: int) -> int:
+        return self._after(self.seg, pos, n)
+
+    def sentence_end(self, pos: int, n: int) -> int:
+        return self._after(self.sent, pos, n)
+
+
+def _parse_count(m: regex.Match, lex: _Lex) -> Decimal | None:
+    if m.group("chinese"):
+        return parse_number(m.group("chinese"))
+    value = parse_number(m.group("arabic"))
+    if value is None:
+        return None
+    mult = m.group("mult")
+    return value * lex.g.multipliers[mult] if mult else value
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return pos
+
+
+def _match_unit(text: str, pos: int, chinese: bool, lex: _Lex) -> tuple[str, int] | None:
+    """The count unit at ``pos`` (longest first) and its end, unless a blocker follows."""
+    hit = lex.unit_rx.match(text, pos)
+    if hit is None:
+        return None
+    unit = hit.group()
+    end = pos + len(unit)
+    if any(text.startswith(b, end) for b in lex.g.units[unit]):
+        return None
+    if chinese and _NUMBER.match(text, end):
+        return None  # 三位一体, 一个一个: a set phrase, not a count
+    return unit, end
+
+
+def _suffix_word(s: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if s.endswith(w)), None)
+
+
+def _prefix_word(s: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if s.startswith(w)), None)
+
+
+def _is_share(text: str, seg_start: int, num_start: int, lex: _Lex) -> bool:
+    prefix = text[seg_start:num_start]
+    g = lex.g
+    return any(n in prefix for n in g.share_nouns) and any(v in prefix for v in g.share_verbs)
+
+
+def _inside_citation(text: str, sent_start: int, pos: int) -> bool:
+    """True inside 《…》 or 〔…〕 (a title or document number), judged within the sentence."""
+    before = text[sent_start:pos]
+    return before.rfind("《") > before.rfind("》") or before.rfind("〔") > before.rfind("〕")
+
+
+def _excluded_before(text: str, prefix: str, sent_start: int, pos: int, lex: _Lex) -> bool:
+    """Ordinals, enumerations, thresholds, per-unit 每 and citations are not quotas."""
+    g = lex.g
+    if prefix.endswith("第") or _suffix_word(prefix, lex.words["enumeration_before"]):
+        return True
+    if not _suffix_word(prefix, lex.bounds_before) and _suffix_word(
+        prefix, lex.words["threshold_before"]
+    ):
+        return True
+    each = prefix.rfind("每")
+    if each >= 0 and len(prefix) - each <= 5:
+        if not any(prefix.startswith(p, each) for p in g.periods):
+            return True  # 每引进一名: a per-unit rate, not a count
+    return _inside_citation(text, sent_start, pos)
+
+
+def _after_bound(text: str, pos: int, lex: _Lex) -> tuple[str | None, int]:
+    at = _skip_spaces(text, pos)
+    after = next((w for w in lex.bounds_after if text.startswith(w, at)), None)
+    return after, (at + len(after) if after else pos)
+
+
+def _combine_ops(ops: list[str | None]) -> str:
+    present = [o for o in ops if o]
+    if "~" in present:
+        return "~"
+    return present[0] if present else "=="
+
+
+def _is_threshold(
+    text: str, prefix: str, unit_end: int, end: int, br: _Breaks, lex: _Lex
+) -> bool:
+    """A count inside a 的-relative condition (对年实训超1000人次的, …20名以上…的，给予)."""
+    n = len(text)
+    openers = lex.g.condition_openers
+    if _prefix_word(text[unit_end : unit_end + 6], lex.words["threshold_after"]):
+        return True
+    seg_end = br.segment_end(end, n)
+    opener = _prefix_word(prefix.lstrip(_SPACES), lex.words["condition_openers"])
+    if opener and "的" in text[end:seg_end]:
+        return True
+    window = text[end : min(br.sentence_end(end, n), end + 80)]
+    hit = _DE_CLAUSE_END.search(window)
+    if not hit:
+        return False
+    between = window[: hit.start("de")]
+    return not any(f"{c}{o}" in between for o in openers for c in "，,")
+
+
+def _licensed(seg_prefix: str, before: str | None, lex: _Lex) -> bool:
+    """A count needs a trigger verb, a bound word before it, a period word or 其中/a tier."""
+    g = lex.g
+    return bool(
+        before
+        or lex.trigger_rx.search(seg_prefix)
+        or lex.period_rx.search(seg_prefix)
+        or any(m in seg_prefix for m in g.child_markers)
+        or lex.tier_rx.match(seg_prefix)
+    )
+
+
+def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | None:
+    """Build a candidate quota from one number match, or None when it is not a quota."""
+    pos = _skip_spaces(text, m.end())
+    infix = _prefix_word(text[pos : pos + 2], lex.words["bounds_infix"])
+    pos += len(infix) if infix else 0
+    unit_end = _unit(text, pos, bool(m.group("chinese")), lex)  # cheap test first
+    count = _parse_count(m, lex) if unit_end else None
+    if count is None or count <= 0:
+        return None
+    unit, uend = unit_end
+    num_start = m.start()
+    seg_start, sent_start = br.segment(num_start), br.sentence(num_start)
+    prefix = text[seg_start:num_start].rstrip(_SPACES)
+    if _excluded_before(text, prefix, sent_start, num_start, lex):
+        return None
+    before = _suffix_word(prefix, lex.bounds_before)
+    after, end = _after_bound(text, uend, lex)
+    if unit == "%" and not _is_share(text, seg_start, num_start, lex):
+        return None
+    if _is_threshold(text, prefix, _skip_spaces(text, uend), end, br, lex):
+        return None
+    if not _licensed(prefix, before, lex) or any(w in prefix for w in lex.g.status_markers):
+        return None
+    g = lex.g
+    op = _combine_ops([g.bounds_before.get(before or ""), g.bounds_infix.get(infix or ""),
+                       g.bounds_after.get(after or "")])
+    start = seg_start + len(prefix) - len(before) if before else num_start
+    nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
+    follows = bool(_prefix_word(text[nxt : nxt + 6], lex.words["benefit_openers"]))
+    return _Cand(start=start, end=end, num_start=num_start, count=count, unit=unit, op=op,
+                 seg_start=seg_start, sent_start=sent_start, count_text=m.group(0),
+                 benefit_follows=follows)
+
+
+def _unit(text: str, pos: int, chinese: bool, lex: _Lex) -> tuple[str, int] | None:
+    if text.startswith(("%", "％"), pos):
+        return "%", pos + 1
+    return _match_unit(text, pos, chinese, lex)
+
+
+# --------------------------------------------------------------------------- period, kind, tier
+
+
+def _deadline(text: str, m: regex.Match, sent_start: int, lex: _Lex) -> bool:
+    g = lex.g
+    pre = text[max(sent_start, m.start() - 4) : m.start()]
+    post = text[m.end() : m.end() + 3]
+    return (
+        any(pre.endswith(p) for p in g.deadline_preps)
+        or any(post.startswith(p) for p in g.deadline_posts)
+        or any(post.startswith(v) for v in g.deadline_verbs)
+    )
+
+
+def _period(text: str, c: _Cand, lex: _Lex) -> tuple[str | None, int | None, int]:
+    """The period word nearest before the count in its sentence: (period, deadline, end)."""
+    best: tuple[str | None, int | None, int] = (None, None, -1)
+    s, e = c.sent_start, c.start
+    for m in lex.period_rx.finditer(text, s, e, overlapped=False):
+        word = m.group("word")
+        period = lex.g.periods.get(word, "plan")
+        if m.end() > best[2]:
+            best = (period, None, m.end())
+    for m in _YEAR.finditer(text, s, e):
+        if m.end() > best[2] and _deadline(text, m, s, lex):
+            best = ("plan", int(m.group("year")), m.end())
+    for m in _PLAN_SPAN.finditer(text, s, e):
+        if m.end() > best[2]:
+            best = ("plan", None, m.end())
+    return best
+
+
+def _kind(text: str, c: _Cand, lex: _Lex) -> str:
+    """cap: a limit on awards/funded items; target: a goal (and every plan or share)."""
+    if c.unit == "%" or c.period == "plan":
+        return "target"
+    if c.op == "<=":
+        return "cap"
+    last = None
+    for last in lex.trigger_rx.finditer(text, c.seg_start, c.start):
+        pass
+    return "cap" if c.op == "==" and last and lex.triggers[last.group()] == "cap" else "target"
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def _clean_subject(s: str, share: bool, lex: _Lex) -> str | None:
+    g = lex.g
+    s = s.strip(_QUOTE_CHARS + "、，,的")
+    changed = True
+    while changed and s:
+        changed = False
+        head = _prefix_word(s, lex.words["subject_scope_prefixes"]) or _prefix_word(
+            s, lex.words["periods"]
+        )
+        if head:
+            s, changed = s[len(head) :], True
+        tail = _suffix_word(s, lex.words["subject_measure_suffixes"])
+        if tail and len(s) > len(tail):
+            s, changed = s[: -len(tail)], True
+    if share and "占" in s:
+        s = s[: s.index("占")]
+    s = s.strip(_QUOTE_CHARS + "、，,")
+    return s or None
+
+
+def _has_count(s: str, pos: int, lex: _Lex) -> bool:
+    """True when a number followed by a count unit occurs in ``s`` from ``pos``."""
+    for m in _NUMBER.finditer(s, pos):
+        unit_pos = _skip_spaces(s, m.end())
+        if _match_unit(s, unit_pos, bool(m.group("chinese")), lex):
+            return True
+    return False
+
+
+def _subject_after(text: str, end: int, br: _Breaks, lex: _Lex) -> str | None:
+    """The noun phrase written after the count (培育100名金华大工匠、…)."""
+    tail = text[end : br.segment_end(end, len(text))].lstrip(_SPACES + "的")
+    comma = tail.find("、")
+    if comma >= 0 and _has_count(tail, comma, lex):
+        tail = tail[:comma]
+    cuts = [i for w in lex.g.subject_stops if (i := tail.find(w, 1)) > 0]
+    if cuts:
+        tail = tail[: min(cuts)]
+    if "的" in tail:
+        tail = tail[tail.rindex("的") + 1 :]
+    return _clean_subject(tail, False, lex)
+
+
+def _subject_before(local: str, c: _Cand, lex: _Lex) -> str | None:
+    """The noun phrase written before the count (技能人才总量达到130万人)."""
+    s = local.strip(_SPACES + "、，,")
+    marker = _prefix_word(s, lex.words["child_markers"])
+    if marker:
+        s = s[len(marker) :].lstrip(_SPACES + "，,")
+    if c.tier and s.startswith(c.tier):
+        s = s[len(c.tier) :]
+    stripped = s
+    while (w := _suffix_word(stripped.rstrip(_SPACES), lex.strip_tail)) is not None:
+        stripped = stripped.rstrip(_SPACES)[: -len(w)]
+    if stripped == s:
+        last = None
+        for last in lex.trigger_rx.finditer(s):
+            pass
+        stripped = s[last.end() :] if last else s
+    return _clean_subject(stripped, c.unit == "%", lex)
+
+
+def _quoted_fallback(text: str, c: _Cand) -> str | None:
+    names = [m.group("name") for m in _QUOTED.finditer(text, c.sent_start, c.start)]
+    return names[-1] if names else None
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def _link_parent(text: str, prev: _Cand | None, c: _Cand, lex: _Lex) -> None:
+    """其中 makes a count a part of the one before; later tiers share that parent."""
+    if prev is None:
+        return
+    between = text[prev.end : c.num_start]
+    if any(m in between for m in lex.g.child_markers):
+        c.parent = prev.parent or prev
+    elif c.tier and prev.parent and prev.tier and not _SENTENCE_BREAK.search(between):
+        c.parent = prev.parent
+
+
+def _link_list(text: str, prev: _Cand | None, c: _Cand) -> None:
+    """Counts joined by 、 within one clause form a list (one group)."""
+    if prev is None or prev.seg_start != c.seg_start or "、" not in text[prev.end : c.start]:
+        return
+    if prev.group is None:
+        prev.group, prev.group_index = f"list@{prev.start}", 0
+    c.group, c.group_index = prev.group, (prev.group_index or 0) + 1
+
+
+def _inherit(c: _Cand) -> None:
+    p = c.parent
+    if p is None:
+        return
+    if c.period is None:
+        c.period, c.deadline_year = p.period, p.deadline_year
+    if c.subject is None:
+        c.subject = p.subject
+
+
+def _group_tiers(cands: list[_Cand]) -> None:
+    index: dict[int, int] = {}
+    for c in cands:
+        if c.tier and c.parent is not None and c.group is None:
+            key = c.parent.start
+            c.group, c.group_index = f"tiers@{key}", index.get(key, 0)
+            index[key] = c.group_index + 1
+
+
+def _describe(text: str, cands: list[_Cand], br: _Breaks, lex: _Lex) -> None:
+    """Fill tier, period, subject, kind, parents and groups, in text order."""
+    prev: _Cand | None = None
+    for c in cands:
+        tier = lex.tier_rx.match(text, c.seg_start, c.num_start)
+        c.tier = tier.group("tier") if tier else None
+        c.period, c.deadline_year, _ = _period(text, c, lex)
+        same_seg = prev is not None and prev.seg_start == c.seg_start
+        local = text[prev.end if same_seg else c.seg_start : c.start]
+        c.subject = _subject_after(text, c.end, br, lex) or _subject_before(local, c, lex)
+        _link_parent(text, prev, c, lex)
+        _link_list(text, prev, c)
+        _inherit(c)
+        c.kind = _kind(text, c, lex)
+        prev = c
+    _group_tiers(cands)
+    for c in cands:
+        c.subject = c.subject or _quoted_fallback(text, c)
+
+
+def _to_quota(text: str, c: _Cand) -> Quota:
+    return Quota(
+        start=c.start, end=c.end, quote=text[c.start : c.end], count=c.count, unit=c.unit,
+        op=c.op, period=c.period, deadline_year=c.deadline_year, kind=c.kind,
+        subject=c.subject, tier=c.tier, group=c.group, group_index=c.group_index,
+    )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def extract_quotas(text: str) -> list[Quota]:
+    """All quotas and targets in ``text``, in text order."""
+    lex = _lex()
+    br: _Breaks | None = None
+    cands: list[_Cand] = []
+    for m in _NUMBER.finditer(text):
+        br = br or _Breaks(text)
+        c = _candidate(text, m, br, lex)
+        if c is not None:
+            cands.append(c)
+    if not cands:
+        return []
+    _describe(text, cands, br, lex)
+    return [_to_quota(text, c) for c in cands if _keep(c)]
+
+
+def _keep(c: _Cand) -> bool:
+    """Drop bare counts (no bound, period or tier) that are articles or benefit conditions.
+
+    一个/一批/一支 … is an article; 引进1名博士，给予… makes the count a condition.
+    """
+    if c.op != "==" or c.period is not None or c.tier is not None:
+        return True
+    return not (c.count_text == "一" or c.benefit_follows)
+
+
+def annotate(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.quotas`` from ``doc.text``."""
+    doc.quotas = extract_quotas(doc.text)
