@@ -16,6 +16,8 @@ Decimal('150000')
 Decimal('200')
 >>> parse_number("一千二百")
 Decimal('1200')
+>>> parse_number("一点五万")
+Decimal('15000.0')
 >>> parse_number("半") is None
 True
 """
@@ -44,7 +46,20 @@ def parse_number(text: str) -> Decimal | None:
     return _parse_chinese(s)
 
 
+_CN_DECIMAL_UNIT = regex.compile(r"^(.+点.+?)(万|亿)$")  # 一点五万: a decimal before 万/亿
+
+
 def _parse_chinese(s: str) -> Decimal | None:
+    value = _cn2an(s)
+    if value is None:
+        m = _CN_DECIMAL_UNIT.match(s)  # cn2an rejects 一点五万; read 一点五 × 万
+        head = _cn2an(m.group(1)) if m else None
+        if head is not None:
+            value = head * (10000 if m.group(2) == "万" else 100000000)
+    return value
+
+
+def _cn2an(s: str) -> Decimal | None:
     import cn2an  # imported lazily: it is slow to import and rarely needed
 
     logging.getLogger("cn2an").setLevel(logging.ERROR)

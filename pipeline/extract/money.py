@@ -1,0 +1,552 @@
+"""Money amounts and rates: every form notices use, normalised to yuan.
+
+:func:`extract_money` finds sums of money (``10 万元``, ``最高不超过50万元``,
+``5-10万元``, ``5000元/人``, ``五万元``) and returns :class:`~pipeline.models.Amount`
+items; :func:`extract_rates` finds proportional amounts (``按该基数的50%``,
+``1:1配套``, ``补贴标准上浮30%``) and returns :class:`~pipeline.models.Rate` items.
+All word lists live in ``gazetteers/money.yaml`` (model :class:`MoneyData`).
+
+Span policy: an amount's span covers a bound word written right before the sum
+(``最高``, ``不超过``, ``约``; with fillers such as ``最高给予``), the currency
+prefix, the number, its multiplier and unit, a per-unit suffix (``/人``, ``每家``)
+and a bound suffix (``（含）以上``, ``左右``). Per-unit and frequency words that
+stand further left (``每人每月``, ``一次性``) are read into ``per`` / ``frequency``
+but are not part of the span. In a list sharing one unit (``5万、3万、1万元``) each
+item has its own span. A rate's span is the percentage or ratio itself.
+
+Bounds follow 民法典 第一千二百五十九条: 以上/以下/以内/不超过 include the number,
+超过/不满/低于 do not; ``（含）`` / ``（不含）`` after the sum override.
+
+>>> [(a.quote, a.kind, a.max) for a in extract_money("给予最高不超过50万元的补助")]
+[('最高不超过50万元', 'cap', Decimal('500000'))]
+>>> [(a.quote, a.value, a.group_index) for a in extract_money("分别给予5万、3万、1万元")]
+[('5万', Decimal('50000'), 0), ('3万', Decimal('30000'), 1), ('1万元', Decimal('10000'), 2)]
+>>> [(r.quote, r.value, r.base) for r in extract_rates("按该基数的50%给予企业补贴")]
+[('50%', Decimal('0.5'), '该基数')]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Literal
+
+import regex
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..data import load
+from ..models import Amount, Document, Frequency, Per, Rate
+from ..numerals import parse_number
+
+# --------------------------------------------------------------------------- data model
+
+
+def _unique(words: list[str]) -> list[str]:
+    dups = sorted({w for w in words if words.count(w) > 1})
+    if dups:
+        raise ValueError(f"duplicate entries: {dups}")
+    if any(not w for w in words):
+        raise ValueError("empty word")
+    return words
+
+
+Words = Annotated[list[str], AfterValidator(_unique)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Currency(_Strict):
+    units: Words
+    prefixes: Words
+    suffixes: Words
+    not_after_unit: Words
+
+
+class Bound(_Strict):
+    kind: Literal["cap", "floor", "approx"]
+    inclusive: bool | None
+
+
+class Bounds(_Strict):
+    before: dict[str, Bound]
+    after: dict[str, Bound]
+    more_than_marks: Words
+    fillers: Words
+    inclusive_mark: str
+    exclusive_mark: str
+
+
+class Combination(_Strict):
+    parts: list[Per] = Field(min_length=2, max_length=2)
+    per: Per
+
+
+class PerData(_Strict):
+    classifiers: dict[str, Per]
+    verbs: Words
+    per_capita: Words
+    combinations: list[Combination]
+    window: int = Field(gt=0, le=60)
+
+
+class FrequencyData(_Strict):
+    words: dict[str, Frequency]
+    from_per: dict[Per, Frequency]
+    window: int = Field(gt=0, le=60)
+
+
+class RateData(_Strict):
+    triggers: Words
+    stat_before: Words
+    neutral_before: Words
+    stat_after: Words
+    stat_after_window: int = Field(gt=0, le=30)
+    uplift_words: dict[str, Literal[1, -1]]
+    uplift_bases: Words
+    matching_words: Words
+    base_markers: Words
+    base_stop_verbs: Words
+    base_max_chars: int = Field(gt=0, le=80)
+
+
+class MoneyData(_Strict):
+    multipliers: dict[str, int]
+    currency: Currency
+    range_separators: Words
+    list_separators: Words
+    bounds: Bounds
+    per: PerData
+    frequency: FrequencyData
+    rates: RateData
+
+
+def money_data() -> MoneyData:
+    """The validated contents of ``gazetteers/money.yaml`` (cached by :func:`load`)."""
+    return load("money.yaml", MoneyData)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_H = r"[ \t\u3000\u00a0]*"  # horizontal space only: notices write "10 万元"
+_NUM_AR = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"  # 10, 1.5, 10,000, full-width digits
+_CN_HEAD = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"  # a Chinese numeral starts with a digit
+_CN_BODY = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
+_NUM_CN = f"[{_CN_HEAD}][{_CN_BODY}]+"  # 五万, 一千二百, 壹拾伍万 (two chars at least)
+_PUNCT = r"[，,。；;：:\n！？!?]"  # clause-internal boundaries
+_SENT = r"[。；;\n！？!?]"  # sentence boundaries
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (不超过 before 超过)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Rx:
+    core: regex.Pattern
+    mult: regex.Pattern
+    item: regex.Pattern
+    cls: regex.Pattern
+    prefix_r: regex.Pattern
+    per_prefix: regex.Pattern
+    freq: regex.Pattern
+    freq_after: regex.Pattern
+    link: regex.Pattern
+    link_comma: regex.Pattern
+    punct_r: regex.Pattern
+    punct: regex.Pattern
+    sent_r: regex.Pattern
+    sent: regex.Pattern
+    fenbie_r: regex.Pattern
+    rate: regex.Pattern
+    neutral_r: regex.Pattern
+    stat_before_r: regex.Pattern
+    stat_after: regex.Pattern
+    uplift_r: regex.Pattern
+    uplift_base: regex.Pattern
+    trigger: regex.Pattern
+    matching: regex.Pattern
+    marker: regex.Pattern
+    stop_verb: regex.Pattern
+    base_lead: regex.Pattern
+    rate_gap: regex.Pattern
+
+
+def _core_pattern(d: MoneyData) -> str:
+    num = f"(?:{_NUM_AR}|{_NUM_CN})"
+    mult = f"(?:{_alt(d.multipliers)})"
+    unit = f"(?:(?:{_alt(d.currency.units)})(?:{_alt(d.currency.suffixes)})?|{_alt(d.currency.suffixes)})"
+    cls = f"(?:{_alt(d.per.classifiers)})"
+    incl = rf"[（(]{_H}(?:{regex.escape(d.bounds.exclusive_mark)}|{regex.escape(d.bounds.inclusive_mark)})[^（）()\n]{{0,12}}[）)]"
+    return rf"""
+    (?<![\d.．])                                                  # not inside a longer number
+    (?:(?P<cur>{_alt(d.currency.prefixes)}){_H})?                 # 人民币 / ￥ before the sum
+    (?P<list>(?:{num}{_H}{mult}*{_H}(?:{_alt(d.list_separators)}){_H})+)?   # bare items sharing the unit: 5万、3万、
+    (?P<n1>{num}){_H}(?P<m1>{mult}*){_H}                          # the number and its multiplier
+    (?:(?P<u1>{unit}){_H})?                                       # unit after a range's first number
+    (?:(?P<rsep>{_alt(d.range_separators)}){_H}                   # range separator: 5-10, 5至10
+       (?:{_alt(d.currency.prefixes)})?{_H}                       # 人民币 again after the separator
+       (?P<n2>{num}){_H}(?P<m2>{mult}*){_H})?                     # the range's upper number
+    (?P<more>{_alt(d.bounds.more_than_marks)})?                   # 5万余元: more than the number
+    (?P<unit>{unit})                                              # 元 / 元人民币 / 人民币
+    (?!{_alt(d.currency.not_after_unit)})                         # 元旦, 一元化: not money
+    (?P<per>{_H}(?:[/／]{_H}[（(]?每?{cls}(?:{_H}[·•・/／]{_H}{cls})?[）)]?   # 元/人, 元/人·月
+       |每{_H}{cls}(?:{_H}每{_H}{cls})?))?                        # 600元每人, 元每人每月
+    (?P<incl1>{_H}{incl})?                                        # 50万元（含）以上
+    (?P<post>{_H}(?:{_alt(d.bounds.after)}))?                     # 以上, 以内, 左右, 封顶
+    (?P<incl2>{_H}{incl})?                                        # 以上（含50万元）
+    """
+
+
+def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
+    v = regex.VERBOSE
+    return {
+        "rate": regex.compile(rf"""
+            (?P<pct>(?P<num>\d+(?:[.．]\d+)?){_H}[%％])                       # 50%, 50％
+            |(?P<cnpct>百分之(?P<cn>[零〇一二两三四五六七八九十百点]+))          # 百分之五十
+            |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
+            """, v),
+        "neutral_r": regex.compile(rf"(?r)(?:{_alt(d.neutral_before)}){_H}\Z  # 不超过30%: still a rate", v),
+        "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
+        "stat_after": regex.compile(rf"(?:{_alt(d.stat_after)})  # 60%以上用于, 8%提取", v),
+        "uplift_r": regex.compile(rf"(?r)(?P<w>{_alt(d.uplift_words)}){_H}\Z  # 上浮30%", v),
+        "uplift_base": regex.compile(rf"(?:{_alt(d.uplift_bases)})  # 补贴标准 上浮", v),
+        "trigger": regex.compile(rf"(?:{_alt(d.triggers)})  # 给予 / 补贴 / 按…的标准", v),
+        "matching": regex.compile(rf"(?:{_alt(d.matching_words)})  # 1:1 配套", v),
+        "marker": regex.compile(rf"(?:{_alt(d.base_markers)})  # 按 / 按照 / 给予", v),
+        "stop_verb": regex.compile(rf"(?:{_alt(d.base_stop_verbs)})  # base ends at 给予", v),
+        "base_lead": regex.compile(rf"^(?:{_alt(d.neutral_before)}){_H}  # 给予不超过<base>30%", v),
+    }
+
+
+@functools.cache
+def _rx() -> _Rx:
+    """Compile every pattern once, on first use (nothing is read at import time)."""
+    d = money_data()
+    v = regex.VERBOSE
+    cls = _alt(d.per.classifiers)
+    num = f"(?:{_NUM_AR}|{_NUM_CN})"
+    label = r"[^\d，,。；;：:\n！？!?、]{0,10}"
+    return _Rx(
+        core=regex.compile(_core_pattern(d), v),
+        mult=regex.compile(rf"(?:{_alt(d.multipliers)})  # one multiplier character", v),
+        item=regex.compile(rf"(?P<n>{num}){_H}(?P<m>(?:{_alt(d.multipliers)})*)  # one bare list item", v),
+        cls=regex.compile(rf"(?:{cls})  # a per-unit classifier", v),
+        prefix_r=regex.compile(rf"""(?r)
+            (?P<bound>{_alt(d.bounds.before)}){_H}            # 最高 / 不超过 / 约 right before the sum
+            (?:(?:{_alt(d.bounds.fillers)}){_H}){{0,3}}\Z     # 最高给予, 最高可达, 最高为
+            """, v),
+        per_prefix=regex.compile(rf"""
+            每{_H}(?:(?:{_alt(d.per.verbs)}){_H})?            # 每 / 每引进
+            (?:[一1]{_H})?(?P<c>{cls})                         # (一)名, 人, 个项目, 月
+            |(?P<pc>{_alt(d.per.per_capita)})                  # 人均
+            """, v),
+        freq=regex.compile(rf"(?:{_alt(d.frequency.words)})  # 一次性 / 按月", v),
+        freq_after=regex.compile(rf"{_H}的?{_H}(?P<w>{_alt(d.frequency.words)})  # 10万元一次性建设补助", v),
+        link=regex.compile(rf"{_H}(?:{_alt(d.list_separators)}){_H}{label}{_H}  # 、技师 between list items", v),
+        link_comma=regex.compile(rf"{_H}[，,]{_H}{label}{_H}  # ，二等奖 (after 分别)", v),
+        punct_r=regex.compile(rf"(?r){_PUNCT}  # nearest clause boundary to the left", v),
+        punct=regex.compile(rf"{_PUNCT}  # next clause boundary", v),
+        sent_r=regex.compile(rf"(?r){_SENT}  # nearest sentence boundary to the left", v),
+        sent=regex.compile(rf"{_SENT}  # next sentence boundary", v),
+        fenbie_r=regex.compile(r"(?r)分别  # a 分别 list", v),
+        rate_gap=regex.compile(rf"{_H}(?:{_alt(d.range_separators)}){_H}  # 30%-50%", v),
+        **_rate_patterns(d.rates),
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _norm(d: Decimal) -> Decimal:
+    """Exact, tidy Decimal: integral values without exponent or trailing zeros."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def _mult(m: str | None) -> Decimal:
+    table = money_data().multipliers
+    out = Decimal(1)
+    for ch in _rx().mult.findall(m or ""):
+        out *= table[ch]
+    return out
+
+
+def _value(num: str, mult: str | None) -> Decimal | None:
+    n = parse_number(num)
+    return None if n is None else _norm(n * _mult(mult))
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _clause_start(text: str, pos: int, floor: int, window: int) -> int:
+    """Start of the clause holding ``pos``, at most ``window`` chars back, never before ``floor``."""
+    lo = max(floor, pos - window, 0)
+    p = _rx().punct_r.search(text, lo, pos)
+    return p.end() if p else lo
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    rx = _rx()
+    p = rx.sent_r.search(text, max(0, start - 200), start)
+    q = rx.sent.search(text, end, end + 200)
+    return (p.end() if p else max(0, start - 200)), (q.start() if q else min(len(text), end + 200))
+
+
+def _compose(parts: list[Per]) -> Per | None:
+    """每人 + 每月 -> person_month; a single part stands for itself."""
+    uniq = list(dict.fromkeys(parts))
+    if len(uniq) < 2:
+        return uniq[0] if uniq else None
+    for combo in money_data().per.combinations:
+        if set(combo.parts) <= set(uniq):
+            return combo.per
+    return uniq[0]
+
+
+def _left_per(text: str, start: int, floor: int) -> list[Per]:
+    """Per-unit words (每人, 每个项目, 人均) left of a sum in the same clause."""
+    d = money_data().per
+    lo = _clause_start(text, start, floor, d.window)
+    parts: list[Per] = []
+    for pm in _rx().per_prefix.finditer(text, lo, start):
+        parts.append("person" if pm["pc"] else d.classifiers[pm["c"]])
+    return parts
+
+
+def _frequency(
+    text: str, start: int, end: int, floor: int, per: Per | None
+) -> tuple[Frequency | None, int]:
+    """一次性 / 按月 left of the sum in the same clause or right after it; else from ``per``.
+
+    Also returns where the words read end (a word right after the sum belongs to it).
+    """
+    d = money_data().frequency
+    lo = _clause_start(text, start, floor, d.window)
+    found = [f.group() for f in _rx().freq.finditer(text, lo, start)]
+    after = _rx().freq_after.match(text, end)
+    if after:
+        found.append(after["w"])
+    used = after.end() if after else end
+    if found:
+        return d.words[found[-1]], used
+    return (d.from_per.get(per) if per else None), used
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+def _bound(m: regex.Match, pre: Bound | None) -> Bound | None:
+    """The bound of a sum: the word before it, else after it; （含）/（不含） set inclusivity."""
+    b = money_data().bounds
+    post = b.after[m["post"].strip(" \t\u3000\u00a0")] if m["post"] else None
+    bound = pre or post
+    if pre and post and pre.kind == "approx" and post.kind != "approx":
+        bound = post
+    mark = m["incl2"] or m["incl1"]
+    if bound and mark and bound.kind != "approx":
+        bound = Bound(kind=bound.kind, inclusive=b.exclusive_mark not in mark)
+    return bound
+
+
+def _fields(val: Decimal | None, hi: Decimal | None, bound: Bound | None, more: bool) -> dict:
+    """Normalised value/min/max/kind of one sum (``hi`` set for a range)."""
+    if hi is not None:
+        return dict(min=val, max=hi, min_inclusive=True, max_inclusive=True, kind="range")
+    if more:
+        return dict(min=val, min_inclusive=False, kind="floor")
+    if bound is None:
+        return dict(value=val, kind="fixed")
+    if bound.kind == "cap":
+        return dict(max=val, max_inclusive=bound.inclusive, kind="cap")
+    if bound.kind == "floor":
+        return dict(min=val, min_inclusive=bound.inclusive, kind="floor")
+    return dict(value=val, kind="approx")
+
+
+def _main_values(m: regex.Match) -> tuple[Decimal | None, Decimal | None]:
+    """Value of the last number, or (low, high) of a range: 5-10万元 is 50000..100000."""
+    if not m["n2"]:
+        return _value(m["n1"], m["m1"]), None
+    hi = _value(m["n2"], m["m2"])
+    lo = _value(m["n1"], m["m1"] or ("" if m["u1"] else m["m2"]))
+    if lo is not None and hi is not None and lo > hi and not m["m1"] and not m["u1"]:
+        lo = _value(m["n1"], "")  # 5000-1万元: the first number carries no multiplier
+    return lo, hi
+
+
+def _spans(m: regex.Match, first_start: int) -> list[tuple[int, int, Decimal | None]]:
+    """(start, end, value) of each bare list item, then of the main sum."""
+    out = []
+    if m["list"]:
+        shared = m["m1"] or m["m2"]
+        base = m.start("list")
+        for it in _rx().item.finditer(m["list"]):
+            out.append((base + it.start(), base + it.end(), _value(it["n"], it["m"] or shared)))
+    main_start = m.start("n1") if out else first_start
+    out.append((main_start, m.end(), None))
+    if len(out) > 1:
+        out[0] = (first_start, out[0][1], out[0][2])
+    return out
+
+
+def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], int]:
+    """The Amount(s) of one match of the core pattern, and where the words read end."""
+    pre = _rx().prefix_r.search(text, max(floor, m.start() - 16), m.start())
+    bound = _bound(m, money_data().bounds.before[pre["bound"]] if pre else None)
+    first = pre.start() if pre else m.start()
+    per_suffix = [money_data().per.classifiers[c] for c in _rx().cls.findall(m["per"] or "")]
+    per = _compose(_left_per(text, first, floor) + per_suffix)
+    freq, used = _frequency(text, first, m.end(), floor, per)
+    lo, hi = _main_values(m)
+    items = []
+    for s, e, val in _spans(m, first):
+        fields = _fields(lo if e == m.end() else val, hi if e == m.end() else None,
+                         bound, bool(m["more"]))
+        items.append(Amount(start=s, end=e, quote=text[s:e], per=per, frequency=freq, **fields))
+    return items, used
+
+
+def _linked(text: str, chain: list[list[Amount]], core: list[Amount]) -> bool:
+    """Whether ``core`` continues the parallel list ``chain`` (5万元、3万元; 高级技师…、技师…).
+
+    A comma continues a list after 分别, or between sums with the same written per-unit.
+    """
+    rx = _rx()
+    gap_lo, gap_hi = chain[-1][-1].end, core[0].start
+    if rx.link.fullmatch(text, gap_lo, gap_hi):
+        return True
+    if not rx.link_comma.fullmatch(text, gap_lo, gap_hi):
+        return False
+    if chain[-1][-1].per and chain[-1][-1].per == core[0].per and "/" in chain[-1][-1].quote + core[0].quote:
+        return True  # 初级工1000元/人，中级工1500元/人: a parallel list of one per-unit
+    first = chain[0][0].start
+    sent_lo, _ = _sentence(text, first, first)
+    return bool(rx.fenbie_r.search(text, sent_lo, first))
+
+
+def _group(chain: list[list[Amount]]) -> list[Amount]:
+    """Give the items of one list a shared group id, order, per and frequency."""
+    items = [a for core in chain for a in core]
+    if len(items) < 2:
+        return items
+    per = next((a.per for a in items if a.per), None)
+    freq = next((a.frequency for a in items if a.frequency), None)
+    gid = f"g{items[0].start}"
+    for i, a in enumerate(items):
+        a.group, a.group_index = gid, i
+        a.per = a.per or per
+        a.frequency = a.frequency or freq
+    return items
+
+
+def extract_money(text: str) -> list[Amount]:
+    """Every monetary amount in ``text``, in order, with normalised fields."""
+    chains: list[list[list[Amount]]] = []
+    floor = 0
+    for m in _rx().core.finditer(text):
+        core, floor = _core_items(text, m, floor)
+        if chains and _linked(text, chains[-1], core):
+            chains[-1].append(core)
+        else:
+            chains.append([core])
+    return [a for chain in chains for a in _group(chain)]
+
+
+# --------------------------------------------------------------------------- rates
+
+
+def _base(text: str, lo: int, pos: int) -> str | None:
+    """What a rate applies to: 按<base>的50%, 给予<base>20%, 按<base>给予1:1配套."""
+    rx = _rx()
+    left = text[lo:pos]
+    for mk in reversed(list(rx.marker.finditer(left))):
+        rest = left[mk.end():]
+        stop = rx.stop_verb.search(rest)
+        cand = (rest[: stop.start()] if stop else rest).strip(" \t\u3000\u00a0")
+        cand = cand.removesuffix("的").strip(" \t\u3000\u00a0")
+        cand = rx.base_lead.sub("", cand)
+        if cand:
+            return cand if len(cand) <= money_data().rates.base_max_chars else None
+    return None
+
+
+def _is_stat(text: str, start: int, end: int, lo: int) -> bool:
+    """A statistic or target (占比达到35%, 8%提取, 60%以上用于), not money paid."""
+    rx = _rx()
+    if not rx.neutral_r.match(text, lo, start) and rx.stat_before_r.match(text, lo, start):
+        return True
+    nxt = rx.punct.search(text, end, end + money_data().rates.stat_after_window)
+    hi = nxt.start() if nxt else min(len(text), end + money_data().rates.stat_after_window)
+    return bool(rx.stat_after.search(text, end, hi))
+
+
+def _uplift(text: str, lo: int, start: int) -> tuple[int, str] | None:
+    """(sign, base) of 补贴标准上浮30%; None when not an uplift of a money standard."""
+    rx = _rx()
+    up = rx.uplift_r.match(text, lo, start)
+    if not up:
+        return None
+    base = text[lo: up.start()].rsplit("的", 1)[-1].strip(" \t\u3000\u00a0")
+    if not rx.uplift_base.search(base):
+        return None
+    return money_data().rates.uplift_words[up["w"]], base
+
+
+def _rate(text: str, m: regex.Match) -> Rate | None:
+    rx = _rx()
+    s, e = m.span()
+    lo = _clause_start(text, s, 0, 60)
+    sent_lo, sent_hi = _sentence(text, s, e)
+    if m["a"]:
+        a, b = parse_number(m["a"]), parse_number(m["b"])
+        if not a or b is None or not rx.matching.search(text, sent_lo, sent_hi):
+            return None
+        return Rate(start=s, end=e, quote=m.group(), value=_norm(b / a),
+                    base=_base(text, lo, s), kind="matching")
+    num = parse_number(m["num"] or m["cn"])
+    if num is None or _is_stat(text, s, e, lo):
+        return None
+    up = _uplift(text, lo, s)
+    if up:
+        return Rate(start=s, end=e, quote=m.group(), value=_norm(up[0] * num / 100),
+                    base=up[1] or None, kind="uplift")
+    if not rx.trigger.search(text, sent_lo, sent_hi):
+        return None
+    return Rate(start=s, end=e, quote=m.group(), value=_norm(num / 100),
+                base=_base(text, lo, s), kind="share")
+
+
+def extract_rates(text: str) -> list[Rate]:
+    """Every proportional amount (share, uplift, matching ratio) in ``text``, in order.
+
+    The upper end of a range of rates (30%-50%) shares the base and kind of the lower end.
+    """
+    rx = _rx()
+    out: list[Rate] = []
+    for m in rx.rate.finditer(text):
+        prev = out[-1] if out else None
+        if prev and m["pct"] and rx.rate_gap.fullmatch(text, prev.end, m.start()):
+            num = parse_number(m["num"])
+            out.append(prev.model_copy(update=dict(
+                start=m.start(), end=m.end(), quote=m.group(),
+                value=_norm(num / 100 * (-1 if prev.value < 0 else 1)))))
+            continue
+        r = _rate(text, m)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- stage
+
+
+def annotate(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.amounts`` and ``doc.rates`` from ``doc.text``."""
+    doc.amounts = extract_money(doc.text)
+    doc.rates = extract_rates(doc.text)
