@@ -1,0 +1,1134 @@
+"""Eligibility qualifiers (conditions) as predicates a calculator can evaluate.
+
+Notices state who qualifies in a compact legal register: 对…的，给予…;
+凡…的; 符合…条件的; 在同一企业连续工作3年以上（含3年），并依法参加社会保险的.
+This module finds those *qualifier scopes* (the part of a sentence before the
+benefit it governs) and, inside them, typed qualifiers: skill levels on their
+ladder, honours with their level, tenure / experience / insurance / contract
+durations, entity types, industries, origin, catalogues, count thresholds and
+time windows. Exclusions (不得重复享受, 从优、从高、不重复) are found anywhere.
+
+Only scopes that end in a consequence (给予 / 可 / 享受 …) or in a ``…的，``
+frame are read, so prose such as 鼓励企业… yields nothing.
+
+All word lists live in ``gazetteers/conditions.yaml``, ``skill_levels.yaml``,
+``honors.yaml``, ``entity_types.yaml`` and ``industries.yaml``; patterns built
+from them are compiled once, on first use (nothing is read at import time).
+
+>>> [(c.type, c.predicate.op, str(c.predicate.value)) for c in extract_conditions(
+...     "在同一企业连续工作3年以上（含3年），并依法参加社会保险的，给予奖励。")]
+[('tenure', '>=', '3'), ('social_insurance', '==', 'True')]
+>>> [(c.quote, c.predicate.op) for c in extract_conditions("对年实训超1000人次的，给予20万元。")]
+[('超1000人次', '>')]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from ..data import load
+from ..models import Condition, ConditionGroup, Document, Predicate
+from ..numerals import parse_number
+
+# =========================================================================== gazetteer models
+
+
+def _no_duplicates(values: list[str], what: str) -> list[str]:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"duplicate {what}: {v!r}")
+        seen.add(v)
+    return values
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Op = Literal[">=", ">", "<=", "<"]
+
+
+class ConditionWords(_Strict):
+    """``gazetteers/conditions.yaml``: trigger, bound and structure words."""
+
+    scope_openers: list[str]
+    manner_openers: list[str]
+    prose_openers: list[str]
+    consequence_markers: list[str]
+    modal_markers: list[str]
+    modal_false_words: list[str]
+    conjunctions: list[str]
+    disjunctions: list[str]
+    list_joiners: list[str]
+    inclusive_markers: list[str]
+    exclusive_markers: list[str]
+    negations: list[str]
+    negation_verbs: list[str]
+    comparators_before: dict[str, Op]
+    comparators_after: dict[str, Op]
+    per_markers: list[str]
+    tenure_words: list[str]
+    experience_words: list[str]
+    social_insurance_terms: list[str]
+    social_insurance_verbs: list[str]
+    contract_terms: list[str]
+    contract_verbs: list[str]
+    duration_units: dict[str, Literal["year", "month"]]
+    origins: dict[str, Literal["outside_city", "outside_district", "outside_province", "abroad"]]
+    origin_verbs: list[str]
+    catalog_verbs: list[str]
+    catalog_verbs_need_de: list[str]
+    catalog_heads: list[str]
+    shortage_words: list[str]
+    threshold_units: dict[str, Literal["count", "share", "amount", "age"]]
+    period_words: list[str]
+    time_window_events: list[str]
+    time_window_verbs: list[str]
+    exclusion_phrases: list[str]
+    criteria_verbs: list[str]
+    criteria_heads: list[str]
+    criteria_skip: list[str]
+    criteria_skip_before: list[str]
+    date_after: list[str]
+    date_before: list[str]
+
+    @model_validator(mode="after")
+    def _lists_unique(self) -> "ConditionWords":
+        for name, value in self:
+            if isinstance(value, list):
+                _no_duplicates(value, f"word in {name}")
+        return self
+
+
+class SkillLevel(_Strict):
+    id: str
+    canonical: str
+    rank: int
+    grade: str | None = None
+    aliases: list[str]
+    needs_suffix: list[str] = []
+
+
+class SkillLadder(_Strict):
+    """``gazetteers/skill_levels.yaml``: the ladder 初级工 < … < 首席技师."""
+
+    levels: list[SkillLevel]
+    qualifier_suffixes: list[str]
+    stop_suffixes: list[str]
+    needs_suffix_stop_before: list[str]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "SkillLadder":
+        _no_duplicates([lv.id for lv in self.levels], "level id")
+        _no_duplicates([str(lv.rank) for lv in self.levels], "rank")
+        _no_duplicates([a for lv in self.levels for a in lv.aliases + lv.needs_suffix], "alias")
+        return self
+
+
+HonorLevel = Literal["national", "province", "city", "district"]
+
+
+class Honor(_Strict):
+    id: str
+    canonical: str
+    level: HonorLevel
+    aliases: list[str]
+
+
+class Honors(_Strict):
+    """``gazetteers/honors.yaml``: honours and titles with their level."""
+
+    levels: list[HonorLevel]
+    level_prefixes: dict[str, HonorLevel]
+    region_suffixes: dict[str, HonorLevel]
+    region_stop_chars: list[str]
+    generic_titles: list[str]
+    competition_heads: list[str]
+    competition_prizes: list[str]
+    honor_level_heads: list[str]
+    holder_suffixes: list[str]
+    title_stop_suffixes: list[str]
+    honors: list[Honor]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Honors":
+        _no_duplicates([h.id for h in self.honors], "honour id")
+        _no_duplicates([a for h in self.honors for a in h.aliases], "alias")
+        _no_duplicates(self.generic_titles, "generic title")
+        return self
+
+
+class EntityType(_Strict):
+    id: str
+    canonical: str
+    category: str
+    generic: bool = False
+    aliases: list[str]
+
+
+class EntityTypes(_Strict):
+    """``gazetteers/entity_types.yaml``: kinds of applicant."""
+
+    types: list[EntityType]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "EntityTypes":
+        _no_duplicates([t.id for t in self.types], "entity type id")
+        _no_duplicates([a for t in self.types for a in t.aliases], "alias")
+        return self
+
+
+class Industry(_Strict):
+    id: str
+    canonical: str
+    aliases: list[str]
+
+    @field_validator("aliases")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("an industry needs at least one alias")
+        return v
+
+
+class Industries(_Strict):
+    """``gazetteers/industries.yaml``: sectors that restrict eligibility."""
+
+    industries: list[Industry]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Industries":
+        _no_duplicates([i.id for i in self.industries], "industry id")
+        _no_duplicates([a for i in self.industries for a in i.aliases], "alias")
+        return self
+
+
+def words() -> ConditionWords:
+    return load("conditions.yaml", ConditionWords)
+
+
+def ladder() -> SkillLadder:
+    return load("skill_levels.yaml", SkillLadder)
+
+
+def honors() -> Honors:
+    return load("honors.yaml", Honors)
+
+
+def entity_types() -> EntityTypes:
+    return load("entity_types.yaml", EntityTypes)
+
+
+def industries() -> Industries:
+    return load("industries.yaml", Industries)
+
+
+# =========================================================================== patterns
+
+# Templates: <<NAME>> is replaced by an alternation of gazetteer words (longest
+# first) when the patterns are compiled, once, on first use (see _rx()).
+
+_NUM = r"(?<![0-9０-９.])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)"
+
+_SENTENCE = regex.compile(
+    r"""
+    [^。；;！!？?\n]+     # a run of text up to a sentence end or a line break
+    """,
+    regex.VERBOSE,
+)
+
+_CLAUSE_PUNCT = regex.compile(
+    r"""
+    [，,：:]              # a clause boundary inside a sentence
+    """,
+    regex.VERBOSE,
+)
+
+_DE_FRAME_END = regex.compile(
+    r"""
+    的                           # the nominaliser closing a qualifier: …的
+    (?:[（(][^）)]{0,40}[）)])?  # an optional note: （含引进后三年内入选）
+    (?=\s*[，,：:])              # followed by a clause boundary
+    """,
+    regex.VERBOSE,
+)
+
+_DURATION_T = r"""
+    (?P<pre><<BEFORE>>)?                        # comparator before: 满 / 超过 / 不足
+    \s*(?P<num><<NUM>>)\s*                      # the number, Arabic or Chinese
+    (?P<unit><<DUR_UNITS>>)                     # 年 / 个月
+    (?P<post><<AFTER>>)?                        # comparator after: 以上 / 以内
+    (?P<incl>[（(]\s*                           # an inclusivity note …
+        (?:(?P<excl><<EXCL>>)|<<INCL>>)         # … 不含 / 含
+        [^）)]{0,8}[）)])?                      # … 3年）
+"""
+
+_QUANTITY_T = r"""
+    (?P<per><<PER>>)?                           # 每达 / 每满: a per-step threshold
+    (?P<pre><<BEFORE>>)?                        # comparator before: 达 / 超 / 不少于
+    \s*(?P<num><<NUM>>)\s*                      # the number
+    (?P<unit><<QUNITS>>)                        # 人次 / 人 / 名 / % / 万元
+    (?P<of>(?<=%)(?:<<COUNT_UNITS>>))?          # 20%人次: what the share counts
+    (?P<post><<AFTER>>)?                        # comparator after: 以上
+    (?P<incl>[（(]\s*                           # an inclusivity note …
+        (?:(?P<excl><<EXCL>>)|<<INCL>>)         # … 不含 / 含
+        [^）)]{0,8}[）)])?                      # … 100人）
+"""
+
+_SKILL_T = r"""
+    (?P<alias><<ALIASES>>)                      # a ladder name: 高级工 / 技师 / 中级
+    (?P<grade>[（(][一二三四五]级[）)])?        # an optional grade: （一级）
+"""
+
+_SKILL_TAIL_T = r"""
+    (?P<post1><<AFTER>>)?                       # 以上 directly after the level
+    (?P<suffix><<QSUFFIX>>)?                    # 职业资格 / 技能等级
+    (?P<post2><<AFTER>>)?                       # 以上 after the suffix: 高级技能以上
+"""
+
+_HONOR_ALIAS_T = r"""
+    (?P<alias><<ALIASES>>)                      # a named honour: 全国技术能手
+    (?!<<TITLE_STOP>>)                          # not 武汉工匠工作室
+    (?P<medals>(?:[、和及]?(?:[金银铜]|优胜)    # 金银铜牌 / 、银牌、铜牌 / 优胜奖
+        [牌奖]?){1,4})?
+    (?P<holder><<HOLDERS>>)?                    # 获得者 / 称号
+"""
+
+_HONOR_GENERIC_T = r"""
+    (?P<prefix><<LEVEL_PREFIXES>>                  # 全国 / 省级 / 省市
+        |(?:(?!<<STOP>>)\p{Han}){2,4}?(?:<<REGION_SUFFIXES>>))  # 安徽省 / 六安市
+    (?P<title><<TITLES>>)                       # 技术能手 / 技能大奖 / 工匠
+    (?!<<TITLE_STOP>>)                          # not 技能大师工作室 / 工匠精神
+    (?P<holder><<HOLDERS>>)?                    # 获得者 / 称号
+"""
+
+_COMPETITION_T = r"""
+    (?P<prefix><<LEVEL_PREFIXES>>)              # 全国 / 国家级 / 省级
+    (?P<floor><<AFTER>>)?                       # 以上: 省级以上技能大赛
+    [\p{Han}]{0,8}?                             # 职业院校 / 一类
+    (?:<<HEADS>>)                               # 技能大赛 / 竞赛
+    [\p{Han}]{0,2}?                             # 中
+    (?P<prize><<PRIZES>>)                       # 一等奖 / 第一名 / 金牌
+    (?P<holder><<HOLDERS>>)?                    # 选手 / 获得者
+"""
+
+_LEVEL_FLOOR_T = r"""
+    (?P<lvl><<LEVEL_WORDS>>)                    # 国家级 / 省级 / 市级
+    (?P<post><<AFTER>>)                         # 以上 / 及以上
+    (?=[^，。；]{0,12}?(?:<<HEADS>>))           # … 荣誉 / 人才 / 认定 follows
+"""
+
+_SOCIAL_INSURANCE_T = r"""
+    (?P<verb><<VERBS>>)                         # 参加 / 缴纳
+    [^，。；]{0,10}?                            # 基本养老、医疗等
+    (?P<term><<TERMS>>)费?                      # 社会保险 / 社保
+    (?P<dur>\s*(?P<pre><<BEFORE>>)?\s*          # 满 …
+        (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # … 3年
+        (?P<post><<AFTER>>)?)?                  # … 以上
+"""
+
+_CONTRACT_T = r"""
+    (?P<verb><<VERBS>>)了?                      # 签订 / 订立
+    (?:[^，。；\d]{0,4}?                        # 与其 / 期限
+        (?P<pre><<BEFORE>>)?\s*                 # 不少于
+        (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 1年
+        (?P<post><<AFTER>>)?)?                  # 以上
+    (?:期限)?的?                                # 期限 / 的
+    (?P<term><<TERMS>>)                         # 劳动合同
+"""
+
+_ORIGIN_T = r"""
+    (?P<origin><<ORIGINS>>)                     # 市外 / 区外 / 国外
+"""
+
+_CATALOG_T = r"""
+    (?P<verb><<VERBS>>)                         # 列入 / 纳入 / 属于
+    (?P<obj>[^，。；、的]{0,30}                 # the catalogue as written …
+        (?:<<HEADS>>)[）)]?                     # … 目录 / 紧缺职业 / 工种）
+        (?:[（(][^）)]{1,6}[）)])?)             # （工种）
+    (?P<de>的)?                                 # …的: a qualifier, not a benefit
+"""
+
+_SHORTAGE_T = r"""
+    (?P<word><<SHORTAGE>>)                      # 急需紧缺 / 紧缺
+"""
+
+_SINCE_T = r"""
+    自\s*(?P<what>[^，。；自]{0,24}?)            # 本《实施意见》
+    (?P<verb><<VERBS>>)之日起                   # 发布之日起
+"""
+
+_WITHIN_T = r"""
+    (?P<event><<EVENTS>>)[^，。；]{0,6}?后\s*    # 引进后 / 取得证书后
+    (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 三年
+    (?:以内|内)                                 # 内
+"""
+
+_DATE_T = r"""
+    (?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月     # 2024年7月
+    (?:\s*(?P<d>\d{1,2})\s*日)?\s*              # 1日
+    (?P<rel><<AFTER>>|<<BEFORE>>)               # 起 / 以后 / 前
+"""
+
+_EXCLUSION_T = r"""
+    (?P<phrase><<PHRASES>>)                     # 不得重复享受 / 从优、从高、不重复
+"""
+
+_NEGATION_T = r"""
+    (?P<neg><<NEG>>)(?P<verb><<VERBS>>)         # 未获得 / 不具备
+    (?P<obj>[^，。；的]{1,20}?)                 # 高级职称
+    (?=的)                                      # …的: a qualifier
+"""
+
+_NEGATED_BEFORE_T = r"""
+    (?:<<NEG>>)(?:<<VERBS>>)?\p{Han}?$          # 未取得 / 未 right before an item
+"""
+
+_CRITERIA_T = r"""
+    (?<!<<SKIP_BEFORE>>)                        # not 同时符合 (an overlap rule)
+    (?P<verb><<VERBS>>)                         # 符合
+    (?P<obj>[^，。；]{0,20}?)                   # 发明专利申请 / 政策文件
+    (?P<head><<HEADS>>)的                       # 条件的 / 规定的
+"""
+
+_CONSEQUENCE_T = r"""
+    (?P<marker><<MARKERS>>)                     # 给予 / 予以 / 享受 / 可
+"""
+
+_OPENER_T = r"""
+    (?P<opener><<OPENERS>>)                     # 对 / 凡
+"""
+
+_TENURE_LEFT_T = r"""
+    (?:<<WORDS>>)[^，。；]{0,10}$                # 工作 / 服务 / 同一企业 … before the number
+"""
+
+_EXPERIENCE_RIGHT_T = r"""
+    ^[^，。；的]{0,8}?(?:<<WORDS>>)              # … 相应岗位工作经历
+"""
+
+_CONTRACT_LEFT_T = r"""
+    (?:<<WORDS>>)[^，。；]{0,8}$                 # 劳动合同期限 … before the number
+"""
+
+_LIST_GAP_T = r"""
+    ^[\s“”"'‘’《》、]*                          # quotes and 、 between list members
+    (?:<<JOINERS>>)?                            # 和 / 及 / 或
+    [\s“”"'‘’《》、]*$                          # more quotes
+"""
+
+_LIST_START_T = r"""
+    ^[\s“”"'‘’《》]*                            # closing quotes of the first member
+    (?:、|<<JOINERS>>)                          # then 、 / 或 opens the next member
+"""
+
+_CONJUNCTION_T = r"""
+    (?:<<WORDS>>)                               # 并 / 且 / 同时: both must hold
+"""
+
+_DISJUNCTION_T = r"""
+    (?:<<WORDS>>)                               # 或 / 或者 between two qualifiers
+"""
+
+
+def _alt(items: Any) -> str:
+    """An alternation of literal words, longest first (deterministic)."""
+    ws = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in ws)
+
+
+def _compile(template: str, **parts: str) -> regex.Pattern:
+    pattern = template.replace("<<NUM>>", _NUM)
+    for key, value in parts.items():
+        pattern = pattern.replace(f"<<{key}>>", value)
+    return regex.compile(pattern, regex.VERBOSE)
+
+
+def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
+    """Durations, counts, insurance, contracts and dates (numbers with bounds)."""
+    cmp = dict(BEFORE=_alt(w.comparators_before), AFTER=_alt(w.comparators_after))
+    incl = dict(EXCL=_alt(w.exclusive_markers), INCL=_alt(w.inclusive_markers))
+    dur = _alt(w.duration_units)
+    count_units = [u for u, kind in w.threshold_units.items() if kind == "count"]
+    return dict(
+        duration=_compile(_DURATION_T, DUR_UNITS=dur, **incl, **cmp),
+        quantity=_compile(_QUANTITY_T, PER=_alt(w.per_markers), QUNITS=_alt(w.threshold_units),
+                          COUNT_UNITS=_alt(count_units), **incl, **cmp),
+        social_insurance=_compile(_SOCIAL_INSURANCE_T, VERBS=_alt(w.social_insurance_verbs),
+                                  TERMS=_alt(w.social_insurance_terms), DUR_UNITS=dur, **cmp),
+        contract=_compile(_CONTRACT_T, VERBS=_alt(w.contract_verbs),
+                          TERMS=_alt(w.contract_terms), DUR_UNITS=dur, **cmp),
+        within=_compile(_WITHIN_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur),
+        date=_compile(_DATE_T, AFTER=_alt(w.date_after), BEFORE=_alt(w.date_before)),
+        skill_tail=_compile(_SKILL_TAIL_T, QSUFFIX=_alt(ladder().qualifier_suffixes), **cmp),
+    )
+
+
+def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
+    """Skill levels, honours, competitions, entity types and industries."""
+    lad, hon = ladder(), honors()
+    holders, after = _alt(hon.holder_suffixes), _alt(w.comparators_after)
+    return dict(
+        skill=_compile(_SKILL_T, ALIASES=_alt(
+            a for lv in lad.levels for a in lv.aliases + lv.needs_suffix)),
+        skill_stop=_compile(r"^(?:<<STOP>>)", STOP=_alt(lad.stop_suffixes)),
+        honor_alias=_compile(_HONOR_ALIAS_T, ALIASES=_alt(_honor_by_alias()), HOLDERS=holders,
+                             TITLE_STOP=_alt(hon.title_stop_suffixes)),
+        honor_generic=_compile(
+            _HONOR_GENERIC_T, LEVEL_PREFIXES=_alt(hon.level_prefixes),
+            STOP="[" + "".join(regex.escape(c) for c in hon.region_stop_chars) + "]",
+            REGION_SUFFIXES=_alt(hon.region_suffixes), TITLES=_alt(hon.generic_titles),
+            TITLE_STOP=_alt(hon.title_stop_suffixes), HOLDERS=holders),
+        competition=_compile(_COMPETITION_T, LEVEL_PREFIXES=_alt(hon.level_prefixes),
+                             HEADS=_alt(hon.competition_heads), AFTER=after,
+                             PRIZES=_alt(hon.competition_prizes), HOLDERS=holders),
+        level_floor=_compile(_LEVEL_FLOOR_T, AFTER=after, HEADS=_alt(hon.honor_level_heads),
+                             LEVEL_WORDS=_alt(k for k in hon.level_prefixes if k.endswith("级"))),
+        entity=_compile(r"(?P<alias><<A>>)  # an entity type alias", A=_alt(_entity_by_alias())),
+        industry=_compile(r"(?P<alias><<A>>)  # an industry alias", A=_alt(_industry_by_alias())),
+    )
+
+
+def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
+    """Scope, structure, origin, catalogue, time-window and exclusion words."""
+    return dict(
+        origin=_compile(_ORIGIN_T, ORIGINS=_alt(w.origins)),
+        origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
+        catalog=_compile(_CATALOG_T, VERBS=_alt(w.catalog_verbs), HEADS=_alt(w.catalog_heads)),
+        shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words)),
+        since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
+        exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases)),
+        negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
+        negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
+                                VERBS=_alt(w.negation_verbs)),
+        criteria=_compile(_CRITERIA_T, SKIP_BEFORE=_alt(w.criteria_skip_before),
+                          VERBS=_alt(w.criteria_verbs), HEADS=_alt(w.criteria_heads)),
+        consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
+            w.consequence_markers + w.modal_markers)),
+        opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
+        tenure_left=_compile(_TENURE_LEFT_T, WORDS=_alt(w.tenure_words)),
+        experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
+        contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
+        insurance_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.social_insurance_terms)),
+        list_gap=_compile(_LIST_GAP_T, JOINERS=_alt(w.list_joiners)),
+        list_start=_compile(_LIST_START_T, JOINERS=_alt(w.list_joiners)),
+        disjunction=_compile(_DISJUNCTION_T, WORDS=_alt(w.disjunctions)),
+        conjunction=_compile(_CONJUNCTION_T, WORDS=_alt(
+            c for c in w.conjunctions if c not in w.list_joiners)),
+    )
+
+
+@functools.cache
+def _rx() -> SimpleNamespace:
+    """Compile the gazetteer-driven patterns once (first call)."""
+    w = words()
+    return SimpleNamespace(**_numeric_patterns(w), **_title_patterns(w), **_word_patterns(w))
+
+
+# =========================================================================== scopes
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A qualifier span of one sentence and the sentence it sits in."""
+
+    start: int
+    end: int
+    frame: str
+    sentence_start: int
+    sentence_end: int
+    skip: tuple[tuple[int, int], ...] = ()
+
+
+def _is_modal_false(text: str, i: int, marker: str) -> bool:
+    """True when the 可 at ``i`` belongs to a word such as 认可 / 可持续."""
+    if not marker.startswith("可"):
+        return False
+    for word in words().modal_false_words:
+        k = word.find("可")
+        if k >= 0 and text[i - k:i - k + len(word)] == word:
+            return True
+    return False
+
+
+def _markers(text: str, start: int, end: int) -> list[int]:
+    """Consequence positions, ignoring those inside an honour (享受政府特殊津贴)."""
+    inside = [(m.start(), m.end()) for m in _rx().honor_alias.finditer(text, start, end)]
+    out = []
+    for m in _rx().consequence.finditer(text, start, end):
+        if _is_modal_false(text, m.start(), m["marker"]):
+            continue
+        if not any(a <= m.start() < b for a, b in inside):
+            out.append(m.start())
+    return out
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_PUNCT.search(text, pos, end)
+    return m.end() if m else end
+
+
+def _open(text: str, start: int, end: int) -> tuple[int, str]:
+    """Move ``start`` to the last 对/凡 that opens a clause inside [start, end)."""
+    best, frame = start, ""
+    for m in _rx().opener.finditer(text, start, end):
+        at_clause_start = m.start() == start or text[m.start() - 1] in "，,：:；; "
+        if at_clause_start:
+            best, frame = m.start(), m["opener"][0]
+    return best, frame
+
+
+def _prose_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Clauses of a subject scope that are prose (鼓励… / 依托…) or manner (按照…)."""
+    bounds = [start] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, start, end)] + [end]
+    openers = tuple(words().prose_openers + words().manner_openers)
+    return tuple((a, b) for a, b in zip(bounds, bounds[1:])
+                 if text[a:b].lstrip().startswith(openers))
+
+
+def _make_scope(text: str, start: int, end: int, sent: tuple[int, int]) -> Scope | None:
+    ends = [m.end() for m in _DE_FRAME_END.finditer(text, start, end)]
+    if ends:
+        end = ends[-1]
+    start, opener = _open(text, start, end)
+    skip = () if ends or opener else _prose_clauses(text, start, end)
+    while start < end and text[start] in " \t\u3000，,":
+        start += 1
+    if end - start < 2:
+        return None
+    body = text[start:end].rstrip("，,： ")
+    frame = f"{opener}…的" if opener and body.endswith(("的", "）", ")")) else (
+        f"{opener}…" if opener else ("…的" if "的" in body[-12:] else "subject"))
+    return Scope(start, end, frame, sent[0], sent[1], skip)
+
+
+def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
+    """Qualifier scopes of the sentence ``text[s_start:s_end]``.
+
+    >>> t = "对各类民营企业职工，在同一企业连续工作3年以上的，给予奖励"
+    >>> [(t[s.start:s.end], s.frame) for s in find_scopes(t, 0, len(t))]
+    [('对各类民营企业职工，在同一企业连续工作3年以上的', '对…的')]
+    """
+    scopes: list[Scope] = []
+    prev = s_start
+    for pos in _markers(text, s_start, s_end):
+        if pos > prev:
+            scope = _make_scope(text, prev, pos, (s_start, s_end))
+            if scope:
+                scopes.append(scope)
+        prev = max(prev, _clause_end(text, pos, s_end))
+    tail = [m.end() for m in _DE_FRAME_END.finditer(text, prev, s_end)]
+    if tail:
+        scope = _make_scope(text, prev, tail[-1], (s_start, s_end))
+        if scope:
+            scopes.append(scope)
+    return scopes
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+# =========================================================================== candidates
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    type: str
+    predicate: Predicate | None
+    canonical: str | None = None
+    honor_level: str | None = None
+    priority: int = 0          # 0 typed, 1 weak (criteria / negation / shortage)
+    negated: bool = False
+
+
+def _num(s: str) -> Decimal | None:
+    return parse_number(s)
+
+
+def _bound(op: str | None, incl: str | None, excl: str | None) -> tuple[str, bool | None]:
+    """Operator and inclusive flag from the comparator and a （含…）/（不含…） note."""
+    op = op or "=="
+    if excl and op in (">=", "<="):
+        op = op[0]
+    elif incl and not excl and op in (">", "<"):
+        op += "="
+    inclusive = {">=": True, "<=": True, ">": False, "<": False}.get(op)
+    return op, inclusive
+
+
+def _cmp(m: regex.Match, pre: str = "pre", post: str = "post") -> str | None:
+    w = words()
+    if m.group(post):
+        return w.comparators_after[m.group(post)]
+    if m.group(pre):
+        return w.comparators_before[m.group(pre)]
+    return None
+
+
+def _duration_kind(text: str, m: regex.Match, lo: int) -> str | None:
+    """tenure / experience / labor_contract / social_insurance from the context."""
+    rx = _rx()
+    left = text[max(lo, m.start() - 14):m.start()]
+    right = text[m.end():m.end() + 12]
+    if rx.experience_right.search(right):
+        return "experience"
+    if rx.insurance_left.search(left):
+        return "social_insurance"
+    if rx.contract_left.search(left):
+        return "labor_contract"
+    if rx.tenure_left.search(left):
+        return "tenure"
+    return None
+
+
+def _widen(text: str, m: regex.Match, lo: int, hi: int, kind: str) -> tuple[int, int]:
+    """Quote the whole qualifier: 同一企业连续工作3年以上 / 3年以上相应岗位工作经历."""
+    rx = _rx()
+    if kind == "experience":
+        right = rx.experience_right.search(text[m.end():min(hi, m.end() + 12)])
+        return m.start(), m.end() + right.end() if right else m.end()
+    if kind == "tenure":
+        left = rx.tenure_left.search(text, max(lo, m.start() - 14), m.start())
+        return (left.start() if left else m.start()), m.end()
+    return m.start(), m.end()
+
+
+_DURATION_FIELD = {
+    "tenure": "tenure", "experience": "experience",
+    "social_insurance": "social_insurance", "labor_contract": "contract",
+}
+
+
+def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in _rx().duration.finditer(text, lo, hi):
+        value, unit = _num(m["num"]), words().duration_units[m["unit"]]
+        if value is None or (unit == "year" and value >= 1900):
+            continue
+        kind = _duration_kind(text, m, lo)
+        if kind is None:
+            continue
+        op = _cmp(m) or ("==" if not m["incl"] else ">=")
+        op, inclusive = _bound(op, m["incl"], m["excl"])
+        pred = Predicate(field=f"{_DURATION_FIELD[kind]}_{unit}s", op=op, value=value,
+                         unit=unit, inclusive=inclusive)
+        start, end = _widen(text, m, lo, hi, kind)
+        out.append(_Cand(start, end, kind, pred))
+    return out
+
+
+def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in _rx().quantity.finditer(text, lo, hi):
+        if not (m["per"] or m["pre"] or m["post"]):
+            continue
+        value = _num(m["num"])
+        if value is None:
+            continue
+        kind = words().threshold_units[m["unit"]]
+        fld, unit = kind, m["unit"]
+        if kind == "count":
+            fld = "count_step" if m["per"] else "count"
+        elif kind == "share":
+            value, unit = value / 100, m["of"] or None
+        elif kind == "amount":
+            value *= {"万元": 10000, "亿元": 100000000}.get(m["unit"], 1)
+            unit = "元"
+        op, inclusive = _bound(">=" if m["per"] else _cmp(m), m["incl"], m["excl"])
+        ctype = "other" if kind == "age" else "threshold"
+        pred = Predicate(field=fld, op=op, value=value, unit=unit, inclusive=inclusive)
+        out.append(_Cand(m.start(), m.end(), ctype, pred))
+    return out
+
+
+@functools.cache
+def _skill_canonical() -> dict[str, SkillLevel]:
+    return {a: lv for lv in ladder().levels for a in lv.aliases + lv.needs_suffix}
+
+
+def _bare_level_ok(text: str, m: regex.Match, tail: regex.Match) -> bool:
+    """A bare 中级 / 三级 is a skill level only before 技能 / 职业资格 …, and not in 市一级."""
+    before = text[max(0, m.start() - 2):m.start()]
+    if before.endswith(tuple(ladder().needs_suffix_stop_before)):
+        return False
+    return bool(tail["suffix"])
+
+
+def _skills(text: str, lo: int, hi: int) -> list[_Cand]:
+    rx, table = _rx(), _skill_canonical()
+    out = []
+    for m in rx.skill.finditer(text, lo, hi):
+        level = table[m["alias"]]
+        tail = rx.skill_tail.match(text, m.end(), hi)
+        if rx.skill_stop.match(text, m.end(), hi):
+            continue
+        if m["alias"] in level.needs_suffix and not _bare_level_ok(text, m, tail):
+            continue
+        post = tail["post1"] or tail["post2"]
+        end = tail.end("post1") if tail["post1"] else (
+            tail.end("post2") if tail["post2"] else m.end())
+        op = words().comparators_after[post] if post else "=="
+        pred = Predicate(field="skill_level", op=op, value=level.canonical,
+                         inclusive=True if op == ">=" else None)
+        out.append(_Cand(m.start(), end, "skill_level", pred, canonical=level.canonical))
+    return out
+
+
+@functools.cache
+def _honor_by_alias() -> dict[str, Honor]:
+    return {a: h for h in honors().honors for a in h.aliases}
+
+
+_MEDALS = (("金", "金牌"), ("银", "银牌"), ("铜", "铜牌"), ("优胜", "优胜奖"))
+
+
+def _named_honors(text: str, lo: int, hi: int) -> list[_Cand]:
+    table = _honor_by_alias()
+    out = []
+    for m in _rx().honor_alias.finditer(text, lo, hi):
+        h = table[m["alias"]]
+        names = [h.canonical]
+        if m["medals"]:
+            base = h.canonical
+            for _, medal in _MEDALS:
+                base = base.removesuffix(medal)
+            said = m["alias"][len(base):] + m["medals"]
+            names = [base + medal for key, medal in _MEDALS if key in said]
+        pred = Predicate(field="honors", op="in", value=names)
+        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=names[0],
+                         honor_level=h.level))
+    return out
+
+
+def _prefix_level(prefix: str) -> str | None:
+    hon = honors()
+    if prefix in hon.level_prefixes:
+        return hon.level_prefixes[prefix]
+    for suffix, level in sorted(hon.region_suffixes.items(), key=lambda kv: -len(kv[0])):
+        if prefix.endswith(suffix):
+            return level
+    return None
+
+
+def _generic_honors(text: str, lo: int, hi: int) -> list[_Cand]:
+    rx, out = _rx(), []
+    for m in rx.honor_generic.finditer(text, lo, hi):
+        name = m["prefix"] + m["title"]
+        level = _prefix_level(m["prefix"])
+        pred = Predicate(field="honors", op="in", value=[name])
+        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
+    for m in rx.competition.finditer(text, lo, hi):
+        name = text[m.start():m.end("prize")]
+        level = _prefix_level(m["prefix"])
+        pred = Predicate(field="honors", op="in", value=[name])
+        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
+    return out
+
+
+def _level_floors(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    catalog_verbs = tuple(words().catalog_verbs)
+    for m in _rx().level_floor.finditer(text, lo, hi):
+        level = honors().level_prefixes[m["lvl"]]
+        before = text[max(lo, m.start() - 6):m.start()]
+        is_catalog = any(v in before for v in catalog_verbs)
+        fld, ctype = ("catalog_level", "catalog") if is_catalog else ("honor_level", "honor")
+        pred = Predicate(field=fld, op=">=", value=level, inclusive=True)
+        out.append(_Cand(m.start(), m.end(), ctype, pred, honor_level=level))
+    return out
+
+
+def _insurance(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in _rx().social_insurance.finditer(text, lo, hi):
+        if m["dur"] and _num(m["num"]) is not None:
+            unit = words().duration_units[m["unit"]]
+            op, inclusive = _bound(_cmp(m) or "==", None, None)
+            pred = Predicate(field=f"social_insurance_{unit}s", op=op, value=_num(m["num"]),
+                             unit=unit, inclusive=inclusive)
+            out.append(_Cand(m.start(), m.end(), "social_insurance", pred))
+        else:
+            pred = Predicate(field="social_insurance", op="==", value=True)
+            out.append(_Cand(m.start(), m.end("term"), "social_insurance", pred))
+    return out
+
+
+def _contracts(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in _rx().contract.finditer(text, lo, hi):
+        if m["num"] and _num(m["num"]) is not None:
+            unit = words().duration_units[m["unit"]]
+            op, inclusive = _bound(_cmp(m) or "==", None, None)
+            pred = Predicate(field=f"contract_{unit}s", op=op, value=_num(m["num"]),
+                             unit=unit, inclusive=inclusive)
+        else:
+            pred = Predicate(field="labor_contract", op="==", value=True)
+        out.append(_Cand(m.start(), m.end(), "labor_contract", pred))
+    return out
+
+
+@functools.cache
+def _entity_by_alias() -> dict[str, EntityType]:
+    return {a: t for t in entity_types().types for a in t.aliases}
+
+
+@functools.cache
+def _industry_by_alias() -> dict[str, Industry]:
+    return {a: i for i in industries().industries for a in i.aliases}
+
+
+def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
+    table = _entity_by_alias()
+    openers = tuple(words().scope_openers)
+    out = []
+    for m in _rx().entity.finditer(text, lo, hi):
+        t = table[m["alias"]]
+        if t.generic and not (m.start() == scope.start + 1 and text[scope.start] in "对凡"
+                              or text[max(lo, m.start() - 2):m.start()].endswith(openers)):
+            continue
+        pred = Predicate(field="entity_type", op="in", value=[t.canonical])
+        out.append(_Cand(m.start(), m.end(), "entity_type", pred, canonical=t.canonical))
+    return out
+
+
+def _industries(text: str, lo: int, hi: int) -> list[_Cand]:
+    table = _industry_by_alias()
+    out = []
+    for m in _rx().industry.finditer(text, lo, hi):
+        ind = table[m["alias"]]
+        pred = Predicate(field="industry", op="in", value=[ind.canonical])
+        out.append(_Cand(m.start(), m.end(), "industry", pred, canonical=ind.canonical))
+    return out
+
+
+def _origins(text: str, lo: int, hi: int) -> list[_Cand]:
+    rx, out = _rx(), []
+    for m in rx.origin.finditer(text, lo, hi):
+        near = text[max(lo, m.start() - 4):min(hi, m.end() + 8)]
+        if not rx.origin_verb.search(near):
+            continue
+        pred = Predicate(field="origin", op="==", value=words().origins[m["origin"]])
+        out.append(_Cand(m.start(), m.end(), "origin", pred))
+    return out
+
+
+def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
+    rx, out = _rx(), []
+    for m in rx.catalog.finditer(text, lo, hi):
+        if not m["de"] and m["verb"] in words().catalog_verbs_need_de:
+            continue
+        pred = Predicate(field="catalog", op="in", value=[m["obj"]])
+        out.append(_Cand(m.start(), m.end("obj"), "catalog", pred))
+    for m in rx.shortage.finditer(text, lo, hi):
+        pred = Predicate(field="catalog", op="in", value=[m["word"]])
+        out.append(_Cand(m.start(), m.end(), "catalog", pred, priority=1))
+    return out
+
+
+def _date_value(m: regex.Match) -> date | None:
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"] or 1))
+    except ValueError:
+        return None
+
+
+def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
+    rx, w, out = _rx(), words(), []
+    for m in rx.since.finditer(text, lo, hi):
+        pred = Predicate(field="time_window", op=">=", value=f"{m['what']}{m['verb']}之日",
+                         inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.within.finditer(text, lo, hi):
+        unit = w.duration_units[m["unit"]]
+        pred = Predicate(field=f"years_since_{m['event']}" if unit == "year"
+                         else f"months_since_{m['event']}", op="<=", value=_num(m["num"]),
+                         unit=unit, inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.date.finditer(text, lo, hi):
+        d = _date_value(m)
+        if d is None:
+            continue
+        op = ">=" if m["rel"] in w.date_after else "<"
+        pred = Predicate(field="date", op=op, value=d.isoformat(), inclusive=op == ">=")
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    return out
+
+
+def _negations(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in _rx().negation.finditer(text, lo, hi):
+        pred = Predicate(field="has", op="not", value=m["obj"])
+        out.append(_Cand(m.start(), m.end(), "exclusion", pred, priority=1, negated=True))
+    return out
+
+
+def _criteria(text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    skip = tuple(words().criteria_skip)
+    for m in _rx().criteria.finditer(text, lo, hi):
+        obj = m["obj"].strip()
+        if obj.startswith(skip):
+            continue
+        value = f"{obj}{m['head']}" if obj else None
+        pred = Predicate(field="criteria", op="exists", value=value)
+        out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
+    return out
+
+
+def _exclusions(text: str, lo: int, hi: int) -> list[_Cand]:
+    """Anti-duplication rules; adjacent phrases (按上限资助，不重复享受) form one item."""
+    out: list[_Cand] = []
+    for m in _rx().exclusion.finditer(text, lo, hi):
+        if out and regex.fullmatch(r"[，,、\s“”\"]*", text[out[-1].end:m.start()]):
+            out[-1].end = m.end()
+            continue
+        pred = Predicate(field="duplicate_benefit", op="not")
+        out.append(_Cand(m.start(), m.end(), "exclusion", pred))
+    return out
+
+
+def _membership(text: str, lo: int, hi: int) -> list[_Cand]:
+    """属于…的 anywhere in a sentence: 属于紧缺职业（工种）的补贴标准上浮30%."""
+    out = []
+    for c in _catalogs(text, lo, hi):
+        if c.priority == 0 and text.startswith(tuple(words().catalog_verbs_need_de), c.start):
+            out.append(c)
+    return out
+
+
+def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
+    lo, hi = scope.start, scope.end
+    cands: list[_Cand] = []
+    for finder in (_durations, _quantities, _skills, _named_honors, _generic_honors,
+                   _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
+                   _time_windows, _negations, _criteria):
+        cands.extend(finder(text, lo, hi))
+    cands.extend(_entities(text, lo, hi, scope))
+    if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
+        cands = [c for c in cands if not (c.type == "threshold" and c.predicate
+                                          and c.predicate.op in ("<=", "<"))]
+    return [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the strongest, longest non-overlapping candidates, in text order."""
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start, c.type)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _mark_negated(text: str, cands: list[_Cand], lo: int) -> None:
+    for c in cands:
+        left = text[max(lo, c.start - 4):c.start]
+        if c.type != "exclusion" and _rx().negated_before.search(left):
+            c.negated = True
+
+
+def _to_condition(text: str, c: _Cand, scope: Scope, frame: str | None) -> Condition:
+    return Condition(
+        start=c.start, end=c.end, quote=text[c.start:c.end], type=c.type,
+        predicate=c.predicate, negated=c.negated, canonical=c.canonical,
+        honor_level=c.honor_level, sentence_start=scope.sentence_start,
+        sentence_end=scope.sentence_end, frame=frame,
+        scope_start=scope.start, scope_end=scope.end,
+    )
+
+
+def _sentence_conditions(text: str, s_start: int, s_end: int) -> list[Condition]:
+    out: list[tuple[_Cand, Scope, str]] = []
+    for scope in find_scopes(text, s_start, s_end):
+        cands = _resolve(_scope_candidates(text, scope))
+        _mark_negated(text, cands, scope.start)
+        out.extend((c, scope, scope.frame) for c in cands)
+    whole = Scope(s_start, s_end, "sentence", s_start, s_end)
+    for c in _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end):
+        if all(c.end <= o.start or c.start >= o.end for o, _, _ in out):
+            out.append((c, whole, "sentence"))
+    out.sort(key=lambda t: (t[0].start, t[0].end))
+    return [_to_condition(text, c, scope, frame) for c, scope, frame in out]
+
+
+def extract_conditions(text: str) -> list[Condition]:
+    """All eligibility qualifiers of ``text`` in text order."""
+    out: list[Condition] = []
+    for s_start, s_end in sentences(text):
+        out.extend(_sentence_conditions(text, s_start, s_end))
+    return out
+
+
+# =========================================================================== groups
+
+
+def _relation(text: str, a: Condition, b: Condition) -> str:
+    """"any" when two neighbouring qualifiers are alternatives, else "all"."""
+    rx = _rx()
+    gap = text[a.end:b.start]
+    if rx.conjunction.search(gap):
+        return "all"
+    if rx.disjunction.search(gap) and len(gap) <= 12:
+        return "any"
+    if a.type == b.type and (rx.list_gap.match(gap) or rx.list_start.match(gap)):
+        return "any"
+    return "all"
+
+
+def build_group(text: str, conds: list[Condition], ids: list[str]) -> ConditionGroup:
+    """An all-of tree whose members are ids or any-of subgroups of alternatives."""
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(conds)):
+        if _relation(text, conds[i - 1], conds[i]) == "any":
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    start, end = conds[0].scope_start, conds[0].scope_end
+    if len(runs) == 1 and len(runs[0]) > 1:
+        return ConditionGroup(op="any", members=[ids[i] for i in runs[0]], start=start, end=end)
+    members: list[str | ConditionGroup] = []
+    for run in runs:
+        if len(run) == 1:
+            members.append(ids[run[0]])
+        else:
+            members.append(ConditionGroup(op="any", members=[ids[i] for i in run],
+                                          start=conds[run[0]].start, end=conds[run[-1]].end))
+    return ConditionGroup(op="all", members=members, start=start, end=end)
+
+
+def _clause_of(doc: Document, pos: int) -> str | None:
+    best = None
+    for c in doc.clauses:
+        if c.start <= pos < c.end and (best is None or c.start >= best.start):
+            best = c
+    return best.id if best else None
+
+
+def annotate(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.conditions`` and ``doc.condition_groups``."""
+    conds = extract_conditions(doc.text)
+    ids = [f"{doc.doc_id}:c{i}" for i in range(len(conds))]
+    for c, cid in zip(conds, ids):
+        c.id = cid
+    by_scope: dict[tuple[int | None, int | None], list[int]] = {}
+    for i, c in enumerate(conds):
+        by_scope.setdefault((c.scope_start, c.scope_end), []).append(i)
+    groups = []
+    for n, idx in enumerate(by_scope.values()):
+        g = build_group(doc.text, [conds[i] for i in idx], [ids[i] for i in idx])
+        g.id, g.doc_id = f"{doc.doc_id}:cg{n}", doc.doc_id
+        g.clause_id = _clause_of(doc, g.start or 0)
+        groups.append(g)
+    doc.conditions = conds
+    doc.condition_groups = groups
