@@ -19,7 +19,7 @@ from .models import Clause, Document
 from .structure import build_clauses, to_text
 
 # Extractor modules in the order they run (later stages may read earlier lists).
-STAGES: tuple[str, ...] = ("money", "quotas", "conditions")
+STAGES: tuple[str, ...] = ("money", "quotas", "conditions", "benefits")
 
 _PREFIX = {"amounts": "a", "rates": "r", "quotas": "q", "conditions": "c", "agencies": "g",
            "benefits": "b"}
@@ -41,6 +41,18 @@ def build_document(path: Path, doc_id: str) -> Document:
         doc_id=doc_id, source=str(path), sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
         format=raw.format, encoding=raw.encoding, text=text, clauses=clauses,
         metadata=extract_metadata(text, clauses),
+    )
+    return annotate(doc)
+
+
+def document_from_text(text: str, doc_id: str = "doc", source: str = "<text>") -> Document:
+    """Process a notice given as a string (as if read from a UTF-8 .txt file)."""
+    emitted = to_text(text)
+    clauses = build_clauses(doc_id, emitted)
+    doc = Document(
+        doc_id=doc_id, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        format="txt", encoding="utf-8", text=emitted, clauses=clauses,
+        metadata=extract_metadata(emitted, clauses),
     )
     return annotate(doc)
 

@@ -1,0 +1,504 @@
+"""Benefit rules: link amounts, rates, recipients, conditions, quotas and agencies.
+
+The linker works sentence by sentence (sentences split on 。；, from the
+clause tree).  For each sentence it finds
+
+* the recipient: the 对…(的)，给予 / 凡…的 frame, the slot after 给予
+  (给予企业3万元补贴), or the subject before 享受/可获得; the head noun after the
+  last 的 is the beneficiary, the whole phrase is kept in ``extra``;
+* the quantities: each amount (or each member of a 分别 / parallel list, paired
+  in order with a list of recipients of the same length, or with the tier
+  label written before it: 高级技师5000元/人、技师3500元/人), and each rate with
+  its cap (按…50%…不超过5万元 is one rule: rate 0.5, max 50,000);
+* the instrument word near the quantity, frequency and duration words;
+* the conditions, quotas and agencies of the sentence and the clause
+  (责任单位 lists of the clause and its ancestors are inherited).
+
+A sentence that grants an instrument without a figure (给予一定的资金激励,
+享受购房补贴) is an unquantified rule.  Wherever a link is a guess (recipient
+taken from an earlier sentence, list lengths that differ), ``needs_review``
+is set with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .. import data
+from ..models import Agency, AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate
+from ..numerals import parse_number
+from ..structure import alternation
+
+
+class BenefitWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    instruments: dict[str, str]
+    grant_verbs: list[str]
+    not_beneficiary: list[str]
+    categories: dict[str, str]
+    total_markers: list[str]
+    item_prefixes: list[str]
+    item_suffixes: list[str]
+    unquantified_verbs: list[str]
+    negating: list[str]
+    not_benefits: list[str]
+    title_verbs: list[str]
+
+
+@functools.cache
+def words() -> BenefitWords:
+    return data.load("benefits.yaml", BenefitWords)
+
+
+@functools.cache
+def _rx():
+    w = words()
+    inst = alternation(list(w.instruments))
+    grant = alternation(w.grant_verbs)
+    return {
+        "instrument": regex.compile(inst),
+        "grant": regex.compile(grant),
+        # an unquantified grant: 给予一定的资金激励 / 享受购房补贴 / 给予…财政资金补助
+        "unquantified": regex.compile(
+            rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?(?:{inst})"
+        ),
+        "negating": regex.compile(alternation(w.negating)),
+        "not_benefit": regex.compile(alternation(w.not_benefits)),
+        # 可认定为区级高技能人才培训基地， -> the title the recipient receives
+        "title": regex.compile(
+            rf"(?:{alternation(w.title_verbs)})\s*(?P<who>[^，。；,;、]{{2,24}}?)\s*(?=[，,；;。]|$)"
+        ),
+        # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人
+        "give_slot": regex.compile(
+            rf"""(?:给予|发给|奖励)\s*(?P<who>[^，。；,;\d０-９一二三四五六七八九十两每最按]{{2,24}}?)
+                (?=\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
+                       |[\p{{Han}}]{{0,4}}(?:{inst})))""",
+            regex.VERBOSE,
+        ),
+        "total": regex.compile(rf"(?:{alternation(w.total_markers)})[^，。；]{{0,6}}$"),
+        "item_prefix": regex.compile(rf"^(?:{alternation(w.item_prefixes)})"),
+        "item_suffix": regex.compile(rf"(?:{alternation(w.item_suffixes)})$"),
+    }
+
+
+DUI_FRAME = regex.compile(
+    r"""(?:^|(?<=[，,；;：:。]))\s*(?:并|再|另|同时)?\s*        # at a clause start
+        (?:对|凡)(?P<who>[^。；;，,]{2,90}?)                     # 对 <recipient phrase>
+        (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:分别|再|一次性)?\s*给予))  # ends at 的， / ， / 给予
+    """,
+    regex.VERBOSE,
+)
+SUBJECT_VERB = regex.compile(
+    r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
+)
+FENBIE_LIST = regex.compile(
+    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?:的)?\s*[，,]?\s*分别"""
+    , regex.VERBOSE,
+)
+DURATION = regex.compile(
+    r"""(?:连续|最长(?:补[贴助])?(?:期限)?(?:为|不超过)?|分)\s*
+        (?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年
+      | (?P<n2>\d{1,2}|[一二两三四五六七八九十])\s*年(?:内|补贴到位|期满)
+    """,
+    regex.VERBOSE,
+)
+FUNDING = regex.compile(
+    r"""(?:从|在|由)(?P<src>[^，。；,]{2,30}?)(?:中)?(?:列支|切块安排|安排|支出|承担)
+      | (?:纳入|列入)(?P<src2>[^，。；,]{2,30}?(?:资金|预算|经费))
+    """,
+    regex.VERBOSE,
+)
+ONCE = regex.compile(r"一次性")
+YEARLY = regex.compile(r"每年|/年|每人每年|按年")
+MONTHLY = regex.compile(r"每月|/月|按月")
+LIST_SPLIT = regex.compile(r"、|和|及|以及|或")
+
+
+@dataclass
+class _Recipient:
+    who: str | None
+    phrase: str | None
+    start: int | None
+    guessed: bool = False
+    explicit: bool = False  # a head noun standing before a comma: 对各类民营企业职工，…
+
+
+def head_noun(phrase: str) -> str:
+    """The recipient's head noun: the part after the last 的 when it names something.
+
+    >>> head_noun("新入围享受政府特殊津贴的高技能人才")
+    '高技能人才'
+    >>> head_noun("参加世界技能大赛并获奖的")
+    '参加世界技能大赛并获奖'
+    """
+    phrase = phrase.strip().rstrip("的，, ")
+    if "的" in phrase:
+        tail = phrase.rsplit("的", 1)[1]
+        if len(tail) >= 2:
+            return tail
+    return phrase
+
+
+def category_of(who: str | None) -> str | None:
+    """Category of a recipient from the suffix of its head noun (gazetteer).
+
+    >>> category_of("金华大工匠"), category_of("制造业企业"), category_of("技能大师工作室")
+    ('title_holder', 'enterprise', 'platform')
+    """
+    if not who:
+        return None
+    cats = words().categories
+    for suffix in sorted(cats, key=len, reverse=True):
+        if who.endswith(suffix):
+            return cats[suffix]
+    return None
+
+
+def _clean_who(text: str) -> str | None:
+    text = text.strip(" ，,：:“”\"")
+    text = regex.sub(r"^(?:符合条件的|经认定的|新)?", "", text) if len(text) > 4 else text
+    if len(text) < 2 or text in words().not_beneficiary:
+        return None
+    return text
+
+
+def _dui_recipient(text: str, s: int, m: regex.Match) -> _Recipient:
+    """The recipient of a 对… frame: the phrase's head noun."""
+    phrase = m.group("who")
+    explicit = m.group("rel") is None and not phrase.endswith("的")
+    return _Recipient(_clean_who(head_noun(phrase)), phrase, s + m.start("who"), explicit=explicit)
+
+
+def _first_before(matches: list, before: int):
+    """The last match starting before ``before``, else the first one after it."""
+    prior = [m for m in matches if m.start() <= before]
+    return prior[-1] if prior else (matches[0] if matches else None)
+
+
+def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
+    """The recipient in sentence ``text[s:e]`` of a quantity at ``before``.
+
+    In order: the slot after 给予 (给予选送单位10万元/人), the title conferred
+    (可认定为区级高技能人才培训基地), the 对…的 frame, the subject of 享受/获得.
+    Each prefers a match before the quantity, else takes one after it.
+    """
+    rx = _rx()
+    slots = [m for m in rx["give_slot"].finditer(text, s, e) if _clean_who(m.group("who"))]
+    if m := _first_before(slots, before):
+        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+    titles = [m for m in rx["title"].finditer(text, s, e) if _clean_who(m.group("who"))]
+    if m := _first_before([t for t in titles if t.start() < before], before):
+        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+    sent = text[s:e]
+    frames = [m for m in DUI_FRAME.finditer(sent) if _clean_who(head_noun(m.group("who")))]
+    if m := _first_before(frames, before - s):
+        return _dui_recipient(text, s, m)
+    for m in SUBJECT_VERB.finditer(sent):
+        if s + m.start() < before + 40 and (who := _clean_who(head_noun(m.group("who")))):
+            return _Recipient(who, m.group("who"), s + m.start("who"))
+    return _Recipient(None, None, None)
+
+
+def _instrument(text: str, s: int, e: int, start: int, end: int) -> str:
+    rx = _rx()["instrument"]
+    after = rx.search(text, end, min(e, end + 12))
+    if after and not regex.search(r"[，。；,;]", text[end:after.start()]):
+        return words().instruments[after.group()]
+    before = [m for m in rx.finditer(text, max(s, start - 16), start)]
+    if before:
+        return words().instruments[before[-1].group()]
+    anywhere = rx.search(text, s, e)
+    return words().instruments[anywhere.group()] if anywhere else "other"
+
+
+def _frequency(text: str, s: int, e: int, amount: Amount | None) -> str | None:
+    if amount is not None and amount.frequency:
+        return amount.frequency
+    window = text[s:e]
+    if ONCE.search(window):
+        return "once"
+    if amount is not None and amount.per in ("month", "person_month") or MONTHLY.search(window):
+        return "monthly"
+    if amount is not None and amount.per in ("year", "person_year") or YEARLY.search(window):
+        return "yearly"
+    return None
+
+
+def _duration(text: str, s: int, e: int) -> Decimal | None:
+    m = DURATION.search(text, s, e)
+    if not m:
+        return None
+    return parse_number(m.group("n") or m.group("n2"))
+
+
+def _funding(text: str, clause: Clause) -> str | None:
+    m = FUNDING.search(text, clause.start, clause.end)
+    return (m.group("src") or m.group("src2")) if m else None
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def _in(items, s: int, e: int):
+    return [it for it in items if s <= it.start < e]
+
+
+def _recipient_list(text: str, s: int, first: int, n: int) -> list[str] | None:
+    """The ``n`` recipients of a 分别 list that ends before ``first`` (对A、B、C分别给予)."""
+    best = None
+    for m in FENBIE_LIST.finditer(text, s, first):
+        best = m
+    if best is None:
+        return None
+    items = [_list_item(x) for x in LIST_SPLIT.split(best.group("list"))]
+    return items if len(items) == n and all(items) else None
+
+
+def _list_item(text: str) -> str:
+    """A list member without verbs and document words: 取得高级工职业资格证书 -> 高级工."""
+    rx = _rx()
+    text = text.strip(" 的，,“”\"")
+    return rx["item_suffix"].sub("", rx["item_prefix"].sub("", text)) or text
+
+
+def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
+    """Labels written right before each list member: 高级技师5000元/人、技师3500元/人."""
+    labels, prev = [], s
+    for a in amounts:
+        seg = text[prev:a.start]
+        cut = max(seg.rfind(c) for c in "、，,：:；")
+        label = _list_item(seg[cut + 1:] if cut >= 0 else seg)
+        if not (1 < len(label) <= 16) or regex.search(r"\d|给予|分别", label):
+            return None
+        labels.append(label)
+        prev = a.end
+    return labels
+
+
+def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient):
+    """(amount, recipient, tier, review reason) for each member of a parallel list."""
+    names = _recipient_list(text, s, group[0].start, len(group))
+    if names and rec.explicit:  # 对职工，…取得高级技师、技师和高级工证书的，分别给予: tiers
+        return [(a, rec, n, None) for a, n in zip(group, names)]
+    if names:
+        return [(a, _Recipient(n, rec.phrase, rec.start), None, None) for a, n in zip(group, names)]
+    tiers = _tier_labels(text, s, group)
+    if tiers:
+        return [(a, rec, t, None) for a, t in zip(group, tiers)]
+    reason = f"a list of {len(group)} amounts without a recipient list of the same length"
+    return [(a, rec, None, reason) for a in group]
+
+
+def _groups(amounts: list[Amount]) -> list[list[Amount]]:
+    out: dict[str, list[Amount]] = {}
+    for a in amounts:
+        out.setdefault(a.group or f"single@{a.start}", []).append(a)
+    return [sorted(g, key=lambda a: a.group_index or 0) for g in out.values()]
+
+
+def _is_condition_amount(text: str, s: int, a: Amount) -> bool:
+    """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) is not paid out."""
+    m = None
+    for m in DUI_FRAME.finditer(text[s:a.start + 60]):
+        pass
+    return bool(m and s + m.start("who") <= a.start < s + m.end("who"))
+
+
+@dataclass
+class _Ctx:
+    doc: Document
+    clause: Clause
+    s: int
+    e: int
+    last: _Recipient | None
+
+
+def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
+    text = ctx.doc.text
+    who = rec
+    reason = fields.pop("reason", None)
+    if who.who is None and ctx.last is not None and ctx.last.who:
+        who = _Recipient(ctx.last.who, ctx.last.phrase, ctx.last.start, guessed=True)
+        reason = reason or "recipient taken from an earlier sentence of the clause"
+    if who.who is None:
+        reason = reason or "no recipient found"
+    anchor_s, anchor_e = max(ctx.s, start - 6), min(ctx.e, end + 4)
+    return Benefit(
+        start=start, end=end, quote=text[start:end], anchor=text[anchor_s:anchor_e],
+        clause_id=ctx.clause.id, clause_path=ctx.clause.path, beneficiary=who.who,
+        beneficiary_category=category_of(who.who), needs_review=reason is not None,
+        review_reason=reason, funding_source=_funding(text, ctx.clause),
+        effective_from=ctx.doc.metadata.effective_from,
+        effective_until=ctx.doc.metadata.effective_until,
+        extra={"beneficiary_phrase": who.phrase} if who.phrase and who.phrase != who.who else {},
+        **fields,
+    )
+
+
+def _amount_fields(a: Amount) -> dict:
+    fields = {"per": a.per, "amount_ids": [a.id] if a.id else []}
+    if a.kind in ("fixed", "approx"):
+        fields["amount"] = a.value
+    else:
+        fields["min"], fields["max"] = a.min, a.max
+    return fields
+
+
+def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
+    text, out = ctx.doc.text, []
+    for r in rates:
+        rec = find_recipient(text, ctx.s, ctx.e, r.start)
+        cap = next((c for c in caps if c.start > r.start), None) or (caps[-1] if caps else None)
+        fields = {"rate": r.value, "rate_base": r.base, "rate_ids": [r.id] if r.id else []}
+        if cap is not None:
+            is_total = _rx()["total"].search(text[max(ctx.s, cap.start - 10):cap.start])
+            fields["total_cap" if is_total else "max"] = cap.max
+            fields["amount_ids"] = [cap.id] if cap.id else []
+            fields["per"] = cap.per
+        out.append(_benefit(
+            ctx, r.start, r.end, rec, instrument=_instrument(text, ctx.s, ctx.e, r.start, r.end),
+            frequency=_frequency(text, ctx.s, ctx.e, cap), duration_years=_duration(text, ctx.s, ctx.e),
+            modifies=None if r.kind != "uplift" else "previous", **fields))
+    return out
+
+
+def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
+    text, out = ctx.doc.text, []
+    for group in _groups(amounts):
+        rec = find_recipient(text, ctx.s, ctx.e, group[0].start)
+        pairs = (_pair_group(text, ctx.s, ctx.e, group, rec) if len(group) > 1
+                 else [(group[0], rec, None, None)])
+        for a, who, tier, reason in pairs:
+            out.append(_benefit(
+                ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end),
+                frequency=_frequency(text, ctx.s, ctx.e, a), tier=tier, reason=reason,
+                duration_years=_duration(text, ctx.s, ctx.e), **_amount_fields(a)))
+    return out
+
+
+def _unquantified(ctx: _Ctx) -> list[Benefit]:
+    text = ctx.doc.text
+    rx = _rx()
+    m = rx["unquantified"].search(text, ctx.s, ctx.e)
+    if m is None or regex.search(r"鼓励|引导|支持企业|可设立", text[ctx.s:m.start()]):
+        return []  # measures employers are only encouraged to take are not benefits
+    if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
+        return []
+    inst = _rx()["instrument"].search(text, m.start(), m.end())
+    rec = find_recipient(text, ctx.s, ctx.e, m.end())
+    return [_benefit(ctx, m.start(), m.end(), rec, instrument=words().instruments[inst.group()],
+                     quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
+
+
+def link_sentence(ctx: _Ctx) -> list[Benefit]:
+    doc = ctx.doc
+    text = doc.text
+    amounts = [a for a in _in(doc.amounts, ctx.s, ctx.e) if not _is_condition_amount(text, ctx.s, a)]
+    rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
+    if not amounts and not rates:
+        return _unquantified(ctx)
+    if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)):
+        return []  # money named without a grant (总投资1亿元) is not a benefit
+    shares = [r for r in rates if r.kind != "uplift"]
+    caps = [a for a in amounts if a.kind == "cap"] if shares else []
+    out = _rate_benefits(ctx, rates, caps)
+    out += _amount_benefits(ctx, [a for a in amounts if a not in caps])
+    return out
+
+
+# --------------------------------------------------------------------------- attachments
+
+
+def _clause_agencies(doc: Document, clause: Clause) -> list[AgencyRef]:
+    """Agencies with a role, named in this clause or an ancestor's span (责任单位 lists)."""
+    chain = {c.id for c in doc.clauses if clause.path[:len(c.path)] == c.path and c.kind != "preamble"}
+    spans = [(c.start, c.end) for c in doc.clauses if c.id in chain]
+    refs, seen = [], set()
+    for ag in doc.agencies:
+        if ag.role in ("mention", "issuer") or not any(s <= ag.start < e for s, e in spans):
+            continue
+        key = (ag.canonical, ag.role)
+        if key not in seen:
+            seen.add(key)
+            refs.append(AgencyRef(agency_id=ag.agency_id, canonical=ag.canonical, role=ag.role,
+                                  item_id=ag.id or None))
+    for ag in doc.agencies:
+        if ag.role == "interpret" and (ag.canonical, ag.role) not in seen:
+            seen.add((ag.canonical, ag.role))
+            refs.append(AgencyRef(agency_id=ag.agency_id, canonical=ag.canonical, role=ag.role,
+                                  item_id=ag.id or None))
+    return refs
+
+
+def _conditions(doc: Document, s: int, e: int, frame_start: int | None) -> ConditionGroup | None:
+    lo = min(s, frame_start) if frame_start is not None else s
+    groups = [g for g in doc.condition_groups if g.start is not None and g.end is not None
+              and g.start < e and g.end > lo]
+    if len(groups) == 1:
+        return groups[0]
+    if groups:
+        return ConditionGroup(op="all", members=groups, start=lo, end=e)
+    ids = [c.id for c in doc.conditions if lo <= c.start < e and c.id]
+    return ConditionGroup(op="all", members=ids, start=lo, end=e) if ids else None
+
+
+def _quota_ids(doc: Document, b: Benefit, s: int, e: int) -> list[str]:
+    quotas = [q for q in doc.quotas if s <= q.start < e and q.id]
+    if b.tier:
+        tiered = [q.id for q in quotas if q.tier and q.tier in b.tier]
+        if tiered:
+            return tiered
+    return [q.id for q in quotas if q.kind == "cap"]
+
+
+def _resolve_modifies(benefits: list[Benefit]) -> None:
+    """An uplift (补贴标准上浮30%) modifies the closest earlier rule of its clause."""
+    for i, b in enumerate(benefits):
+        if b.modifies == "previous":
+            prev = next((p for p in reversed(benefits[:i]) if p.clause_id == b.clause_id
+                         and p.modifies is None), None)
+            b.modifies = prev.id if prev else None
+            if prev is None:
+                b.needs_review, b.review_reason = True, "an uplift with no rule to modify"
+            elif b.beneficiary is None:
+                b.beneficiary, b.beneficiary_category = prev.beneficiary, prev.beneficiary_category
+
+
+def annotate(doc: Document) -> None:
+    """Fill ``doc.benefits`` from the items the earlier stages found."""
+    _ensure_item_ids(doc)
+    benefits: list[Benefit] = []
+    numbered = any(c.kind not in ("preamble", "closing") for c in doc.clauses)
+    for clause in doc.clauses:
+        if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
+            continue  # cover letters and signatures grant nothing
+        last: _Recipient | None = None
+        refs = _clause_agencies(doc, clause)
+        for sent in clause.sentences:
+            ctx = _Ctx(doc, clause, sent.start, sent.end, last)
+            found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
+            for b in found:
+                rec_start = None
+                b.conditions = _conditions(doc, sent.start, sent.end, rec_start)
+                b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
+                b.agencies = refs
+            benefits += found
+            rec = find_recipient(doc.text, sent.start, sent.end, sent.end)
+            if rec.who:
+                last = rec
+    for n, b in enumerate(benefits):
+        b.id = f"{doc.doc_id}:b{n}"
+    _resolve_modifies(benefits)
+    doc.benefits = benefits
+
+
+def _ensure_item_ids(doc: Document) -> None:
+    """Benefits refer to items by id, so give items their final ids before linking."""
+    from ..stages import finalize
+
+    finalize(doc)
