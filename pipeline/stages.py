@@ -19,7 +19,7 @@ from .models import Clause, Document
 from .structure import build_clauses, to_text
 
 # Extractor modules in the order they run (later stages may read earlier lists).
-STAGES: tuple[str, ...] = ("money", "quotas", "conditions", "benefits")
+STAGES: tuple[str, ...] = ("money", "quotas", "conditions", "agencies", "benefits")
 
 _PREFIX = {"amounts": "a", "rates": "r", "quotas": "q", "conditions": "c", "agencies": "g",
            "benefits": "b"}

@@ -97,7 +97,7 @@ SUBJECT_VERB = regex.compile(
     r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
 )
 FENBIE_LIST = regex.compile(
-    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?:的)?\s*[，,]?\s*分别"""
+    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*分别"""
     , regex.VERBOSE,
 )
 DURATION = regex.compile(
@@ -174,6 +174,13 @@ def _dui_recipient(text: str, s: int, m: regex.Match) -> _Recipient:
     return _Recipient(_clean_who(head_noun(phrase)), phrase, s + m.start("who"), explicit=explicit)
 
 
+def _plausible(who: str) -> bool:
+    """A slot filler names a recipient only when its head is a known kind of recipient
+    (给予企业…补贴 yes; 给予绩效奖励 / 给予不同数额的… no)."""
+    who = _clean_who(who)
+    return bool(who) and category_of(who) is not None
+
+
 def _first_before(matches: list, before: int):
     """The last match starting before ``before``, else the first one after it."""
     prior = [m for m in matches if m.start() <= before]
@@ -188,10 +195,10 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     Each prefers a match before the quantity, else takes one after it.
     """
     rx = _rx()
-    slots = [m for m in rx["give_slot"].finditer(text, s, e) if _clean_who(m.group("who"))]
+    slots = [m for m in rx["give_slot"].finditer(text, s, e) if _plausible(m.group("who"))]
     if m := _first_before(slots, before):
         return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
-    titles = [m for m in rx["title"].finditer(text, s, e) if _clean_who(m.group("who"))]
+    titles = [m for m in rx["title"].finditer(text, s, e) if _plausible(m.group("who"))]
     if m := _first_before([t for t in titles if t.start() < before], before):
         return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
     sent = text[s:e]
@@ -248,20 +255,26 @@ def _in(items, s: int, e: int):
     return [it for it in items if s <= it.start < e]
 
 
-def _recipient_list(text: str, s: int, first: int, n: int) -> list[str] | None:
-    """The ``n`` recipients of a 分别 list that ends before ``first`` (对A、B、C分别给予)."""
+def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | None, bool]:
+    """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予), and
+    whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient)."""
     best = None
     for m in FENBIE_LIST.finditer(text, s, first):
         best = m
     if best is None:
-        return None
+        return None, False
     items = [_list_item(x) for x in LIST_SPLIT.split(best.group("list"))]
-    return items if len(items) == n and all(items) else None
+    ok = len(items) == n and all(items)
+    return (items if ok else None), best.group("rel") is not None
 
 
 def _list_item(text: str) -> str:
-    """A list member without verbs and document words: 取得高级工职业资格证书 -> 高级工."""
+    """A list member without verbs and document words: 取得高级工职业资格证书 -> 高级工;
+    a quoted title stands for itself: 我区荣获“中华技能大奖” -> 中华技能大奖."""
     rx = _rx()
+    quoted = regex.search(r"[“\"]([^”\"]{2,20})[”\"]", text)
+    if quoted:
+        return quoted.group(1)
     text = text.strip(" 的，,“”\"")
     return rx["item_suffix"].sub("", rx["item_prefix"].sub("", text)) or text
 
@@ -282,8 +295,8 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
 
 def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient):
     """(amount, recipient, tier, review reason) for each member of a parallel list."""
-    names = _recipient_list(text, s, group[0].start, len(group))
-    if names and rec.explicit:  # 对职工，…取得高级技师、技师和高级工证书的，分别给予: tiers
+    names, relative = _recipient_list(text, s, group[0].start, len(group))
+    if names and rec.explicit and relative:  # 对职工，…取得高级技师、技师和高级工证书的，分别给予
         return [(a, rec, n, None) for a, n in zip(group, names)]
     if names:
         return [(a, _Recipient(n, rec.phrase, rec.start), None, None) for a, n in zip(group, names)]

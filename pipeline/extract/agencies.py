@@ -1,0 +1,755 @@
+"""Responsible agencies: who issues, leads, funds, supports and interprets.
+
+Every mention of a government department, party organ, mass organisation,
+people's government or development-zone body is found through the gazetteer
+``gazetteers/agencies.yaml``, normalised to a canonical name without level
+prefix (市人社局 -> 人力资源和社会保障局), given a level read from the prefix
+(省/市/区/县/镇/街道/国家 or a region name) and a role read from the words
+around it (牵头, 协助, 负责解释, 经…同意, 责任单位：…).
+
+Matching uses one Aho-Corasick automaton (pyahocorasick) built from all
+aliases at first use: a single linear scan whatever the number of aliases
+(several hundred stem x suffix forms), with leftmost-longest, non-overlapping
+matches (``iter_long``), so 人民政府办公室 beats 人民政府 and 人力社保部门 beats
+人力社保部. A regex alternation of the same size would backtrack per position.
+
+>>> [(a.quote, a.canonical, a.level, a.role) for a in extract_agencies("由市人社局牵头，区财政局配合。")]
+[('市人社局', '人力资源和社会保障局', 'city', 'lead'), ('区财政局', '财政局', 'district', 'support')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Literal
+
+import ahocorasick
+import regex
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..data import load
+from ..models import Agency, AgencyRole, Document, Level
+
+Category = Literal[
+    "government_department", "party_organ", "mass_organisation", "government",
+    "development_zone", "other",
+]
+
+# --------------------------------------------------------------------------- gazetteer model
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Suffix(_Strict):
+    canonical: str
+    tag: str
+    level: Level | None = None
+    generic: bool = False
+    with_form: str | None = Field(None, description="applies to every family having this form")
+
+
+class Family(_Strict):
+    """A department stem combined with administrative suffixes (人社 + 局)."""
+
+    id: str
+    stem: str
+    variants: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    forms: list[str]
+    ban: list[str] = Field(default_factory=list)
+    category: Category = "government_department"
+
+
+class Body(_Strict):
+    """A named body with explicit aliases."""
+
+    id: str
+    canonical: str
+    category: Category
+    level: Level | None = None
+    generic: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    prefixed: list[str] = Field(default_factory=list, description="valid only after a prefix")
+    alias_levels: dict[str, Level] = Field(default_factory=dict)
+    ban: list[str] = Field(default_factory=list)
+
+
+class PostingFrame(_Strict):
+    before: list[str]
+    after: list[str]
+
+
+class Entry(_Strict):
+    """One surface form in the expanded alias table."""
+
+    alias: str
+    agency_id: str
+    canonical: str
+    category: Category
+    level: Level | None = None
+    generic: bool = False
+    abbreviation: bool = False
+    needs_prefix: bool = False
+    ban: tuple[str, ...] = ()
+
+
+class AgencyGazetteer(_Strict):
+    suffixes: dict[str, Suffix]
+    families: list[Family]
+    bodies: list[Body]
+    levels: dict[str, Level]
+    unnamed_levels: list[str]
+    regions: dict[str, Level]
+    function_chars: str
+    not_agency_after: list[str]
+    max_gap: int = 12
+    roles: dict[AgencyRole, list[str]]
+    qualifiers: list[str]
+    posting_frame: PostingFrame
+    ellipsis_separators: list[str]
+    ellipsis_tails: list[str]
+    pairs: dict[str, tuple[AgencyRole, AgencyRole]]
+    pair_modals: list[str]
+    list_labels: dict[str, AgencyRole]
+    lead_markers: list[str]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "AgencyGazetteer":
+        ids = [f.id for f in self.families] + [b.id for b in self.bodies]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate ids: {dupes}")
+        self.entries()  # raises on an alias claimed by two bodies or an unknown suffix
+        return self
+
+    def entries(self) -> dict[str, Entry]:
+        """alias -> Entry; an alias claimed by two different ids is an error."""
+        table: dict[str, Entry] = {}
+        for entry in [*self._family_entries(), *self._body_entries()]:
+            old = table.get(entry.alias)
+            if old is not None and old.agency_id != entry.agency_id:
+                raise ValueError(
+                    f"alias {entry.alias!r} claimed by {old.agency_id} and {entry.agency_id}"
+                )
+            table.setdefault(entry.alias, entry)
+        return table
+
+    def stem_entries(self) -> dict[str, Entry]:
+        """stem -> the generic 部门 entry of its family (for 经信、教育、财政等部门)."""
+        table = self.entries()
+        out = {}
+        for fam in self.families:
+            generic = [f for f in fam.forms if self.suffixes[f].generic]
+            for stem in (fam.stem, *fam.variants, *fam.abbreviations):
+                if generic:
+                    out[stem] = table[stem + generic[0]]
+        return out
+
+    def _family_entries(self) -> list[Entry]:
+        out = []
+        for fam in self.families:
+            stems = [(s, False) for s in (fam.stem, *fam.variants)]
+            stems += [(s, True) for s in fam.abbreviations]
+            for form in self._forms(fam):
+                suf = self.suffixes[form]
+                for stem, abbr in stems:
+                    out.append(Entry(
+                        alias=stem + form, agency_id=f"{fam.id}.{suf.tag}",
+                        canonical=fam.stem + suf.canonical, category=fam.category,
+                        level=suf.level, generic=suf.generic, abbreviation=abbr,
+                        ban=tuple(fam.ban),
+                    ))
+        return out
+
+    def _forms(self, fam: Family) -> list[str]:
+        for form in fam.forms:
+            if form not in self.suffixes:
+                raise ValueError(f"{fam.id}: unknown suffix {form!r}")
+        extra = [k for k, v in self.suffixes.items() if v.with_form in fam.forms]
+        return [*fam.forms, *extra]
+
+    def _body_entries(self) -> list[Entry]:
+        out = []
+        for body in self.bodies:
+            forms = [(a, False, False) for a in body.aliases]
+            forms += [(a, True, False) for a in body.abbreviations]
+            forms += [(a, False, True) for a in body.prefixed]
+            for alias, abbr, needs_prefix in forms:
+                out.append(Entry(
+                    alias=alias, agency_id=body.id, canonical=body.canonical,
+                    category=body.category, level=body.alias_levels.get(alias, body.level),
+                    generic=body.generic, abbreviation=abbr, needs_prefix=needs_prefix,
+                    ban=tuple(body.ban),
+                ))
+        return out
+
+
+def gazetteer() -> AgencyGazetteer:
+    return load("agencies.yaml", AgencyGazetteer)
+
+
+# --------------------------------------------------------------------------- fixed patterns
+
+_TITLE = regex.compile(
+    r"""
+    《 [^《》\n]{1,200} 》          # a cited document title (its issuers are not agencies here)
+    """,
+    regex.VERBOSE,
+)
+_DOC_NUMBER = regex.compile(
+    r"""
+    [〔\[［(（【] \s* \d{4} \s* [〕\]］)）】]  # the year in brackets of a 文号
+    \s* 第? \s* \d{1,4} \s* 号      # the serial number
+    """,
+    regex.VERBOSE,
+)
+_DOC_NUMBER_HEAD = regex.compile(
+    r"""
+    \p{Han}{1,10} \Z                 # issuer abbreviation + kind before the year: 人社部发
+    """,
+    regex.VERBOSE,
+)
+_LIST_END_PLAIN = regex.compile(
+    r"""
+    [。；;\n]                           # an unbracketed list runs to the end of its sentence
+    """,
+    regex.VERBOSE,
+)
+_LIST_SEPARATOR = regex.compile(
+    r"""
+    ^ [\s、和及与]* $                  # only list punctuation between two entries
+    """,
+    regex.VERBOSE,
+)
+_ISSUER_LINE_REST = regex.compile(
+    r"""
+    ^ [\s、]*                           # separators between issuers on a header/signature line
+    (?: \d{4} \s* 年 \s* \d{1,2} \s* 月 \s* \d{1,2} \s* 日 \s* (?:印发|发布)? )?  # a date
+    [\s、]* $                           # nothing else on the line
+    """,
+    regex.VERBOSE,
+)
+_TITLE_START = regex.compile(
+    r"""
+    关于                               # 「X市人民政府关于…的通知」: the title names its issuer
+    """,
+    regex.VERBOSE,
+)
+_HAN = regex.compile(
+    r"""
+    \p{Han}                            # one Chinese character
+    """,
+    regex.VERBOSE,
+)
+_NAME_BOUNDARY = regex.compile(
+    r"""
+    [\s、：:（(　]                       # line / list start before a place name
+    """,
+    regex.VERBOSE,
+)
+_CLAUSE_STOP = r"，。；;,：:！？!?\n"
+"""Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
+
+
+# --------------------------------------------------------------------------- compiled from data
+
+
+@functools.cache
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for alias, entry in sorted(_entries().items()):
+        auto.add_word(alias, entry)
+    auto.make_automaton()
+    return auto
+
+
+@functools.cache
+def _entries() -> dict[str, Entry]:
+    return gazetteer().entries()
+
+
+@functools.cache
+def _stems() -> dict[str, Entry]:
+    return gazetteer().stem_entries()
+
+
+def _trigger_pattern(trigger: str) -> str:
+    return "…".join(regex.escape(p) for p in trigger.split("…")).replace(
+        "…", rf"[^{_CLAUSE_STOP}]{{0,12}}?"
+    )
+
+
+@functools.cache
+def _role_regex(max_gap: int | None = None) -> regex.Pattern:
+    gaz = gazetteer()
+    max_gap = gaz.max_gap if max_gap is None else max_gap
+    groups = []
+    for role, triggers in gaz.roles.items():
+        alts = "|".join(_trigger_pattern(t) for t in triggers)
+        groups.append(f"(?P<{role}>{alts})")
+    return regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}]{{0,{max_gap}}}?       # a short gap inside the clause (lazy: earliest)
+        (?:{'|'.join(groups)})                  # one named group per role
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _not_agency_regex() -> regex.Pattern:
+    words = sorted(gazetteer().not_agency_after, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+@functools.cache
+def _list_label_regex() -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?P<open>[(（]\s*)?                              # bracket style: (责任单位：…)
+        (?P<label>{_alternation(gazetteer().list_labels)})  # 责任单位 / 牵头单位 / 配合单位
+        \s* [:：]                                        # the colon opening the list
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _ellipsis_regex() -> regex.Pattern:
+    gaz = gazetteer()
+    stem = f"(?:{_alternation(_stems())})"
+    sep = f"(?:{_alternation(gaz.ellipsis_separators)})"
+    tail = f"(?:{_alternation(gaz.ellipsis_tails)})"
+    return regex.compile(
+        rf"""
+        (?P<chain>{stem}(?:{sep}{stem})*)   # department stems joined by 、/和: 经信、教育、财政
+        {tail}                              # closed by 等部门 (or the last stem's own 部门)
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _posting_regexes() -> tuple[regex.Pattern, regex.Pattern]:
+    frame = gazetteer().posting_frame
+    before = regex.compile(
+        rf"""
+        (?:{_alternation(frame.before)})   # 到 …
+        [^{_CLAUSE_STOP}、]{{0,6}}          # … a short modifier: 市县两级
+        \Z                                 # … right before the listed bodies
+        """,
+        regex.VERBOSE,
+    )
+    after = regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}]{{0,15}}?          # 等群团组织 …
+        (?:{_alternation(frame.after)})     # … 挂职 / 兼职
+        """,
+        regex.VERBOSE,
+    )
+    return before, after
+
+
+@functools.cache
+def _pair_regex() -> regex.Pattern:
+    gaz = gazetteer()
+    return regex.compile(
+        rf"""
+        (?:{_alternation(gaz.pair_modals)})?   # X 要 …
+        (?P<word>{_alternation(gaz.pairs)})    # … 会同 Y
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _stem_regex() -> regex.Pattern:
+    return regex.compile(_alternation(_stems()))
+
+
+@functools.cache
+def _level_tokens() -> dict[str, tuple[str, ...]]:
+    return _by_last_char(gazetteer().levels)
+
+
+@functools.cache
+def _region_names() -> dict[str, tuple[str, ...]]:
+    return _by_last_char(gazetteer().regions)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def extract_agencies(text: str, default_level: str | None = None) -> list[Agency]:
+    """All agency mentions in ``text`` with canonical name, level and role."""
+    excluded = _excluded_spans(text)
+    found = _named_mentions(text, excluded, default_level)
+    found += _elliptic_mentions(text, excluded, found, default_level)
+    found.sort(key=lambda f: (f[0], f[1]))
+    found = _drop_posted(text, found)
+    roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
+    return [
+        Agency(
+            start=s, end=e, quote=text[s:e], canonical=entry.canonical,
+            agency_id=entry.agency_id, category=entry.category, level=level,
+            role=role, generic=entry.generic,
+        )
+        for (s, e, entry, level), role in zip(found, roles)
+    ]
+
+
+_Found = tuple[int, int, Entry, Level | None]
+"""(start, end, gazetteer entry, level) of one mention before its role is known."""
+
+
+def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
+    found: list[_Found] = []
+    floor = 0  # end of the previous mention: 国家税务总局湛江市税务局
+    for last, entry in _automaton().iter_long(text):
+        start, end = last + 1 - len(entry.alias), last + 1
+        if _in_spans(start, excluded) or _banned(text, start, end, entry):
+            continue
+        pstart, level = _prefix(text, start, entry, floor)
+        pstart = max(pstart, floor)  # mentions never overlap
+        if entry.needs_prefix and pstart == start:
+            pstart = _bare_start(text, start, end, floor)
+            if pstart is None:
+                continue
+        found.append((pstart, end, entry, entry.level or level or default_level))
+        floor = end
+    return found
+
+
+def _bare_start(text: str, start: int, end: int, floor: int) -> int | None:
+    """A prefix-only alias (政府) without level: after 各级/所在地, or acting (政府牵头)."""
+    for word in gazetteer().qualifiers:
+        if start - len(word) >= floor and text.startswith(word, start - len(word)):
+            return start - len(word)
+    if floor and _LIST_SEPARATOR.match(text[floor:start]) and start - floor <= 1:
+        return start  # 各级党委和政府: the qualifier spreads over the list
+    return start if _role_regex(0).match(text, end) else None
+
+
+def _drop_posted(text: str, found: list[_Found]) -> list[_Found]:
+    """到工会、共青团、妇联等群团组织挂职: bodies named as places to post people."""
+    before, after = _posting_regexes()
+    keep = [True] * len(found)
+    first = 0
+    for i in range(len(found)):
+        last_of_chain = i + 1 == len(found) or not _LIST_SEPARATOR.match(
+            text[found[i][1] : found[i + 1][0]]
+        )
+        if not last_of_chain:
+            continue
+        chain_start = found[first][0]
+        if before.search(text, max(0, chain_start - 8), chain_start) and after.match(
+            text, found[i][1]
+        ):
+            keep[first : i + 1] = [False] * (i + 1 - first)
+        first = i + 1
+    return [f for f, k in zip(found, keep) if k]
+
+
+def _elliptic_mentions(text: str, excluded, named: list[_Found], default_level) -> list[_Found]:
+    """经信、教育、财政等部门: each stem is a generic mention of its department."""
+    stems = _stems()
+    taken = [(s, e) for s, e, _, _ in named]  # sorted and disjoint
+    out: list[_Found] = []
+    for chain in _ellipsis_regex().finditer(text):
+        level = None
+        for k, m in enumerate(_stem_regex().finditer(text, chain.start(), chain.end("chain"))):
+            entry = stems[m.group()]
+            start = m.start()
+            if k == 0:
+                start, level = _prefix(text, start, entry)
+            if _in_spans(start, excluded) or _overlaps(start, m.end(), taken):
+                continue
+            out.append((start, m.end(), entry, level or default_level))
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(spans, (end, -1)) - 1  # the last span starting before ``end``
+    return k >= 0 and spans[k][1] > start
+
+
+def annotate(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.agencies``.
+
+    The notice's own level (``metadata.region_level``) is the default level. The
+    issuers named in the metadata mark header mentions before the first clause;
+    责任单位 lists sit inside the clause they close, so the clause is found by offsets.
+    """
+    items = extract_agencies(doc.text, doc.metadata.region_level)
+    body_start = min((c.start for c in doc.clauses if c.kind != "preamble"), default=0)
+    issuers = set(doc.metadata.issuers)
+    for item in items:
+        if item.role == "mention" and item.start < body_start and _named_in(item, issuers):
+            item.role = "issuer"
+    doc.agencies = items
+
+
+def _named_in(item: Agency, issuers: set[str]) -> bool:
+    return any(item.quote in name or name in item.quote for name in issuers if name)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Cited titles 《…》 and 文号 (人社部发〔2018〕65号): their issuers are not actors here.
+
+    Returned merged and sorted, so that :func:`_in_spans` can bisect.
+    """
+    spans = [m.span() for m in _TITLE.finditer(text)]
+    for m in _DOC_NUMBER.finditer(text):  # anchored on the year: no scan from every Han char
+        head = _DOC_NUMBER_HEAD.search(text, max(0, m.start() - 10), m.start())
+        spans.append((head.start() if head else m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``pos`` inside one of the sorted, disjoint ``spans``?"""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _banned(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A ban-list context around the alias, or an enterprise / school / honour name after it."""
+    for context in entry.ban:
+        offset = context.find(entry.alias)
+        if offset >= 0 and text.startswith(context, start - offset) and start >= offset:
+            return True
+    return _not_agency_regex().match(text, end) is not None
+
+
+# --------------------------------------------------------------------------- level prefix
+
+
+def _ends_with(text: str, pos: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The longest of ``words`` (indexed by last character) ending at ``pos``."""
+    if pos <= 0:
+        return None
+    for word in words.get(text[pos - 1], ()):
+        if pos >= len(word) and text.startswith(word, pos - len(word)):
+            return word
+    return None
+
+
+def _by_last_char(words) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        index.setdefault(word[-1], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _prefix(text: str, start: int, entry: Entry, floor: int = 0) -> tuple[int, Level | None]:
+    """Start of the level prefix / region before a body and the level it names.
+
+    ``floor`` is where the previous mention ends: the prefix never reaches over it.
+    """
+    gaz = gazetteer()
+    pos = start
+    if entry.category == "party_organ" and text[pos - 1 : pos] == "委":
+        pos -= 1  # 市委组织部, 区委人才办
+    token = _ends_with(text, pos, _level_tokens())
+    if token is not None:
+        level, pos = gaz.levels[token], pos - len(token)
+    else:
+        region = _ends_with(text, pos, _region_names())
+        if region is None:
+            return start, None
+        level, pos = gaz.regions[region], pos - len(region)
+        return _party_prefix(text, pos), level
+    if token in gaz.unnamed_levels:
+        return _party_prefix(text, pos), level
+    return _party_prefix(text, _region_start(text, pos, level, floor)), level
+
+
+def _region_start(text: str, pos: int, level: Level, floor: int = 0) -> int:
+    """Walk back over region names and their level suffixes: 江门市江海区.
+
+    Before 省 only listed province names are read.
+    """
+    for _ in range(4):
+        region = _ends_with(text, pos, _region_names())
+        unlisted = 0 if region or level == "province" else _place_name_len(text, pos, floor)
+        size = len(region) if region else unlisted
+        if not size:
+            break
+        pos -= size
+        token = _ends_with(text, pos, _level_tokens())
+        if token is None:
+            break
+        pos, level = pos - len(token), gazetteer().levels[token]
+    return pos
+
+
+def _place_name_len(text: str, pos: int, floor: int = 0) -> int:
+    """Length (2-4) of an unlisted place name ending at ``pos``, 0 when none is certain.
+
+    The name must follow a clear boundary: text start, a line / list start, a function
+    word (由/经/会同), a level suffix (江门市|江海区) or the previous mention. After ，/。
+    a verb may stand there (推荐市人社局), so no name is read.
+    """
+    stops = gazetteer().function_chars
+    for size in (2, 3, 4):
+        name = text[max(0, pos - size) : pos]
+        if len(name) < size or not all(_HAN.fullmatch(c) for c in name):
+            return 0
+        if any(c in stops for c in name):
+            return 0
+        before = pos - size
+        if before < floor:
+            return 0
+        if before in (0, floor) or _NAME_BOUNDARY.match(text, before - 1):
+            return size
+        if text[before - 1] in stops or _ends_with(text, before, _level_tokens()):
+            return size
+    return 0
+
+
+def _party_prefix(text: str, pos: int) -> int:
+    return pos - 2 if text[max(0, pos - 2) : pos] == "中共" else pos
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
+    roles: list[AgencyRole] = [_trigger_role(text, end) for _, end in spans]
+    for i in range(len(spans) - 2, -1, -1):  # A、B、C协助: the list shares C's trigger
+        if roles[i] == "mention" and _LIST_SEPARATOR.match(text[spans[i][1] : spans[i + 1][0]]):
+            roles[i] = roles[i + 1]
+    _apply_pairs(text, spans, roles)
+    for i in _issuer_indexes(text, spans):
+        roles[i] = "issuer"
+    starts = [s for s, _ in spans]
+    for lo, hi, label_role in _lists(text):
+        inside = list(range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)))
+        for i, role in zip(inside, _list_roles(text, spans, inside, label_role)):
+            roles[i] = role
+    return roles
+
+
+def _trigger_role(text: str, end: int) -> AgencyRole:
+    match = _role_regex().match(text, end)
+    return match.lastgroup if match else "mention"  # type: ignore[return-value]
+
+
+def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
+    """X会同Y: X leads, Y (and the entries listed with it) support; a trigger after Y
+    (X会同Y负责解释) gives both its role instead."""
+    pairs = gazetteer().pairs
+    for i, (_, end) in enumerate(spans):
+        match = _pair_regex().match(text, end)
+        if match is None:
+            continue
+        first, second = pairs[match.group("word")]
+        partners = _listed_after(text, spans, i + 1, match.end())
+        shared = roles[partners[-1]] if partners else "mention"
+        if shared != "mention":  # X会同Y负责解释: both interpret
+            first = second = shared
+        roles[i] = first
+        for j in partners:
+            roles[j] = second
+
+
+def _listed_after(text: str, spans: list[tuple[int, int]], j: int, pos: int) -> list[int]:
+    """Indexes of the mentions listed (、/和) from ``pos`` on, starting with mention ``j``."""
+    out = []
+    while j < len(spans) and _LIST_SEPARATOR.match(text[pos : spans[j][0]]):
+        out.append(j)
+        pos = spans[j][1]
+        j += 1
+    return out
+
+
+def _issuer_indexes(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Mentions making up a header / signature line, or opening a 「X关于…」 title line."""
+    out: list[int] = []
+    by_line: dict[int, list[int]] = {}
+    for i, (start, _) in enumerate(spans):
+        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append(i)
+    for line_start, members in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        out += _issuers_on_line(text, line_start, line_end, [spans[i] for i in members], members)
+    return sorted(out)
+
+
+def _issuers_on_line(text, line_start, line_end, spans, members) -> list[int]:
+    line = list(text[line_start:line_end])
+    for start, end in spans:
+        line[start - line_start : end - line_start] = " " * (end - start)
+    rest = "".join(line)
+    if _ISSUER_LINE_REST.match(rest):
+        return members
+    lead = len(rest) - len(rest.lstrip(" \t\u3000、"))
+    title = _TITLE_START.match(rest, lead)
+    if title and lead and not rest[:lead].strip(" \t\u3000、"):
+        return [i for i, (s, _) in zip(members, spans) if s - line_start < lead]
+    return []
+
+
+def _lists(text: str) -> list[tuple[int, int, AgencyRole]]:
+    """(责任单位：A、B) / 牵头单位：A；配合单位：B — spans of list bodies and the label's role."""
+    labels = gazetteer().list_labels
+    matches = list(_list_label_regex().finditer(text))
+    out = []
+    for k, match in enumerate(matches):
+        lo = match.end()
+        hi = _bracket_end(text, lo) if match.group("open") else None
+        if hi is None:
+            stop = _LIST_END_PLAIN.search(text, lo)
+            hi = stop.start() if stop else len(text)
+        if k + 1 < len(matches):  # （牵头单位：A；配合单位：B）: a list ends at the next label
+            hi = min(hi, matches[k + 1].start())
+        out.append((lo, hi, labels[match.group("label")]))
+    return out
+
+
+def _bracket_end(text: str, pos: int) -> int | None:
+    """Position of the bracket closing a list opened before ``pos`` (nested （牵头） allowed)."""
+    depth = 1
+    for i in range(pos, min(len(text), pos + 400)):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == "\n":
+            return i
+    return None
+
+
+def _list_roles(text, spans, inside, label_role) -> list[AgencyRole]:
+    if label_role != "responsible":
+        return [label_role] * len(inside)
+    markers = gazetteer().lead_markers
+    marked = [any(_marked(text, spans[i][1], m) for m in markers) for i in inside]
+    if not any(marked):
+        marked = [k == 0 for k in range(len(inside))]
+    return ["lead" if is_lead else "responsible" for is_lead in marked]
+
+
+def _marked(text: str, end: int, marker: str) -> bool:
+    """A （牵头） / 牵头 marker right after a list entry."""
+    tail = text[end : end + len(marker) + 2].lstrip("(（")
+    return tail.startswith(marker)
