@@ -175,23 +175,36 @@ def _validity(text: str, issued: dt.date | None, meta: Metadata) -> None:
             meta.effective_until = add_years(meta.effective_from, meta.validity_years)
 
 
-def _region(candidates: list[str]) -> tuple[str | None, str | None]:
-    """The most specific region named in ``candidates`` (issuers first, then title, text)."""
+def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
+    """(province, city, district/county) named in ``text``, by cpca's gazetteer.
+
+    cpca's public ``transform`` builds a pandas DataFrame per call (about 3 ms);
+    its per-string matcher ``_get_one_addr`` gives the same record in microseconds,
+    so it is used where present and ``transform`` otherwise.
+    """
     import cpca  # imported lazily: it loads its gazetteer of divisions on import
 
+    one = getattr(cpca, "_get_one_addr", None)
+    if one is not None:
+        row = one(text, False, {})
+    else:  # pragma: no cover - older/newer cpca without the private helper
+        row = cpca.transform([text]).iloc[0].to_dict()
+    return tuple(v if isinstance(v, str) and v else None for v in (row.get("省"), row.get("市"), row.get("区")))
+
+
+def _region(candidates: list[str]) -> tuple[str | None, str | None]:
+    """The most specific region named in ``candidates`` (issuers first, then title, text)."""
     best: tuple[int, str | None, str | None] = (0, None, None)
     for text in candidates:
         if not text:
             continue
-        row = cpca.transform([text]).iloc[0]
-        prov, city, area = (row.get(k) for k in ("省", "市", "区"))
-        parts = [v for v in (city, area) if isinstance(v, str) and v]
-        if isinstance(area, str) and area:
-            level = "county" if area.endswith(("县", "旗")) else "district"
-            score = 3
-        elif isinstance(city, str) and city:
-            level, score = "city", 2
-        elif isinstance(prov, str) and prov:
+        prov, city, area = _divisions(text)
+        if area:
+            parts = [v for v in (city, area) if v]
+            level, score = ("county" if area.endswith(("县", "旗")) else "district"), 3
+        elif city:
+            parts, level, score = [city], "city", 2
+        elif prov:
             parts, level, score = [prov], "province", 1
         else:
             continue

@@ -328,15 +328,25 @@ class _Ctx:
     clause: Clause
     s: int
     e: int
-    last: _Recipient | None
+    earlier: list  # the clause's sentences before this one, nearest last
+
+    @property
+    def last(self) -> _Recipient | None:
+        """The recipient named in the nearest earlier sentence of the clause (found lazily)."""
+        for sent in reversed(self.earlier):
+            rec = find_recipient(self.doc.text, sent.start, sent.end, sent.end)
+            if rec.who:
+                return rec
+        return None
 
 
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
     text = ctx.doc.text
     who = rec
     reason = fields.pop("reason", None)
-    if who.who is None and ctx.last is not None and ctx.last.who:
-        who = _Recipient(ctx.last.who, ctx.last.phrase, ctx.last.start, guessed=True)
+    last = ctx.last if who.who is None else None
+    if last is not None:
+        who = _Recipient(last.who, last.phrase, last.start, guessed=True)
         reason = reason or "recipient taken from an earlier sentence of the clause"
     if who.who is None:
         reason = reason or "no recipient found"
@@ -490,10 +500,9 @@ def annotate(doc: Document) -> None:
     for clause in doc.clauses:
         if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
             continue  # cover letters and signatures grant nothing
-        last: _Recipient | None = None
         refs = _clause_agencies(doc, clause)
-        for sent in clause.sentences:
-            ctx = _Ctx(doc, clause, sent.start, sent.end, last)
+        for i, sent in enumerate(clause.sentences):
+            ctx = _Ctx(doc, clause, sent.start, sent.end, clause.sentences[:i])
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             for b in found:
                 rec_start = None
@@ -501,9 +510,6 @@ def annotate(doc: Document) -> None:
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found
-            rec = find_recipient(doc.text, sent.start, sent.end, sent.end)
-            if rec.who:
-                last = rec
     for n, b in enumerate(benefits):
         b.id = f"{doc.doc_id}:b{n}"
     _resolve_modifies(benefits)
