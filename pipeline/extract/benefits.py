@@ -48,6 +48,8 @@ class BenefitWords(BaseModel):
     negating: list[str]
     not_benefits: list[str]
     title_verbs: list[str]
+    action_verbs: list[str]
+    support_verbs: list[str]
 
 
 @functools.cache
@@ -73,16 +75,24 @@ def _rx():
         "title": regex.compile(
             rf"(?:{alternation(w.title_verbs)})\s*(?P<who>[^，。；,;、]{{2,24}}?)\s*(?=[，,；;。]|$)"
         ),
-        # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人
-        "give_slot": regex.compile(
-            rf"""(?:给予|发给|奖励)\s*(?P<who>[^，。；,;\d０-９一二三四五六七八九十两每最按]{{2,24}}?)
-                (?=\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
-                       |[\p{{Han}}]{{0,4}}(?:{inst})))""",
+        # 支持重点规上企业建设… / 院校承办… : the actor of the funded activity
+        "actor": regex.compile(
+            rf"""(?:^|(?<=[，,；;：:。]))\s*(?:{alternation(w.support_verbs)})?
+                (?P<who>[^，。；,;、“”]{{2,16}}?)(?:{alternation(w.action_verbs)})""",
             regex.VERBOSE,
         ),
         "total": regex.compile(rf"(?:{alternation(w.total_markers)})[^，。；]{{0,6}}$"),
         "item_prefix": regex.compile(rf"^(?:{alternation(w.item_prefixes)})"),
         "item_suffix": regex.compile(rf"(?:{alternation(w.item_suffixes)})$"),
+        # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人:
+        # the verb, then (checked by _give_slots) a recipient, then what follows it
+        "give_verb": regex.compile(r"给予|发给|奖励"),
+        "slot_stop": regex.compile(r"[，。；,;\d０-９每最按]|[一二三四五六七八九十两][万千百]"),
+        "after_slot": regex.compile(
+            rf"""\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
+                   |[\p{{Han}}]{{0,4}}(?:{inst}))""",
+            regex.VERBOSE,
+        ),
     }
 
 
@@ -181,6 +191,30 @@ def _plausible(who: str) -> bool:
     return bool(who) and category_of(who) is not None
 
 
+@dataclass
+class _Slot:
+    at: int
+    who: str
+
+    def start(self) -> int:
+        return self.at
+
+
+def _give_slots(text: str, s: int, e: int) -> list[_Slot]:
+    """Recipients written right after 给予: the longest plausible filler followed by an
+    amount, a per-unit or an instrument word (给予企业、参训人员培训补贴 -> 企业、参训人员)."""
+    rx, out = _rx(), []
+    for verb in rx["give_verb"].finditer(text, s, e):
+        at = verb.end()
+        stop = rx["slot_stop"].search(text, at, min(e, at + 24))
+        limit = stop.start() if stop else min(e, at + 24)
+        for end in range(limit, at + 1, -1):
+            if rx["after_slot"].match(text, end) and _plausible(text[at:end]):
+                out.append(_Slot(at, text[at:end]))
+                break
+    return out
+
+
 def _first_before(matches: list, before: int):
     """The last match starting before ``before``, else the first one after it."""
     prior = [m for m in matches if m.start() <= before]
@@ -195,9 +229,9 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     Each prefers a match before the quantity, else takes one after it.
     """
     rx = _rx()
-    slots = [m for m in rx["give_slot"].finditer(text, s, e) if _plausible(m.group("who"))]
-    if m := _first_before(slots, before):
-        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+    slots = _give_slots(text, s, e)
+    if slot := _first_before(slots, before):
+        return _Recipient(_clean_who(slot.who), slot.who, slot.at)
     titles = [m for m in rx["title"].finditer(text, s, e) if _plausible(m.group("who"))]
     if m := _first_before([t for t in titles if t.start() < before], before):
         return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
@@ -208,6 +242,28 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() < before + 40 and (who := _clean_who(head_noun(m.group("who")))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
+    actors = [m for m in rx["actor"].finditer(text, s, e) if m.start() < before and _plausible(m.group("who"))]
+    if actors:
+        m = actors[-1]
+        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+    return _topic(text, s, before)
+
+
+def _topic(text: str, s: int, before: int) -> _Recipient:
+    """The nearest comma-separated noun phrase before the quantity that names a recipient:
+    …新引进的技师及以上人才，已签订劳动合同…的，给予10000元… -> 技师及以上人才."""
+    pos = before
+    while pos > s:
+        cut = max(text.rfind(c, s, pos) for c in "，,；;：:")
+        seg = text[max(cut + 1, s):pos].strip()
+        if seg and not seg.endswith("的") and not _rx()["grant"].match(seg) and not seg.startswith(
+                ("按", "对", "经", "由", "根据", "依据", "参照")):  # manner and source, not topic
+            who = _clean_who(head_noun(seg))
+            if who and len(who) <= 20 and category_of(who) is not None:
+                return _Recipient(who, seg, max(cut + 1, s), guessed=False)
+        if cut < s:
+            break
+        pos = cut
     return _Recipient(None, None, None)
 
 
