@@ -78,7 +78,7 @@ def _rx():
         # 支持重点规上企业建设… / 院校承办… : the actor of the funded activity
         "actor": regex.compile(
             rf"""(?:^|(?<=[，,；;：:。]))\s*(?:{alternation(w.support_verbs)})?
-                (?P<who>[^，。；,;、“”]{{2,16}}?)(?:{alternation(w.action_verbs)})""",
+                (?P<who>[^，。；,;“”]{{2,30}}?)(?:{alternation(w.action_verbs)})""",
             regex.VERBOSE,
         ),
         "total": regex.compile(rf"(?:{alternation(w.total_markers)})[^，。；]{{0,6}}$"),
@@ -123,6 +123,9 @@ FUNDING = regex.compile(
     """,
     regex.VERBOSE,
 )
+TIME_ADVERBIAL = regex.compile(r"(?:在[^，。；的]{1,8}(?:期内|期间|内)|期间|以来)$")
+QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
+MANNER = ("按", "参照", "依照", "按照", "根据")
 ONCE = regex.compile(r"一次性")
 YEARLY = regex.compile(r"每年|/年|每人每年|按年")
 MONTHLY = regex.compile(r"每月|/月|按月")
@@ -147,6 +150,7 @@ def head_noun(phrase: str) -> str:
     '参加世界技能大赛并获奖'
     """
     phrase = phrase.strip().rstrip("的，, ")
+    phrase = TIME_ADVERBIAL.sub("", phrase) or phrase  # 首席技师在聘任期内 -> 首席技师
     if "的" in phrase:
         tail = phrase.rsplit("的", 1)[1]
         if len(tail) >= 2:
@@ -240,7 +244,13 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     if m := _first_before(frames, before - s):
         return _dui_recipient(text, s, m)
     for m in SUBJECT_VERB.finditer(sent):
-        if s + m.start() < before + 40 and (who := _clean_who(head_noun(m.group("who")))):
+        if s + m.start() >= before + 40:
+            continue
+        if m.group("who").startswith(MANNER):  # 按照硕士标准享受购房补贴: the subject is earlier
+            rec = _topic(text, s, s + m.start("who"))
+            if rec.who:
+                return rec
+        elif who := _clean_who(head_noun(m.group("who"))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
     actors = [m for m in rx["actor"].finditer(text, s, e) if m.start() < before and _plausible(m.group("who"))]
     if actors:
@@ -359,6 +369,9 @@ def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient)
     tiers = _tier_labels(text, s, group)
     if tiers:
         return [(a, rec, t, None) for a, t in zip(group, tiers)]
+    titles = QUOTED.findall(text, s, group[0].start)
+    if len(titles) == len(group):  # 开展“技术能手”“技能大师”“首席技师”评选，…分别给予…
+        return [(a, _Recipient(t, rec.phrase, rec.start), None, None) for a, t in zip(group, titles)]
     reason = f"a list of {len(group)} amounts without a recipient list of the same length"
     return [(a, rec, None, reason) for a in group]
 
