@@ -20,7 +20,6 @@ from .structure import (
     DOC_NUMBER,
     _doc_type_end,
     _issuer_end,
-    alternation,
     words,
 )
 

@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .. import data
-from ..models import Agency, AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate
+from ..models import AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate
 from ..numerals import parse_number
 from ..structure import alternation
 
@@ -527,8 +527,9 @@ def _clause_agencies(doc: Document, clause: Clause) -> list[AgencyRef]:
     return refs
 
 
-def _conditions(doc: Document, s: int, e: int, frame_start: int | None) -> ConditionGroup | None:
-    lo = min(s, frame_start) if frame_start is not None else s
+def _conditions(doc: Document, s: int, e: int) -> ConditionGroup | None:
+    """The condition tree of the sentence ``[s, e)``: its group, or all of its groups/conditions."""
+    lo = s
     groups = [g for g in doc.condition_groups if g.start is not None and g.end is not None
               and g.start < e and g.end > lo]
     if len(groups) == 1:
@@ -574,8 +575,7 @@ def annotate(doc: Document) -> None:
             ctx = _Ctx(doc, clause, sent.start, sent.end, clause.sentences[:i])
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             for b in found:
-                rec_start = None
-                b.conditions = _conditions(doc, sent.start, sent.end, rec_start)
+                b.conditions = _conditions(doc, sent.start, sent.end)
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found

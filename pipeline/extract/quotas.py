@@ -501,7 +501,6 @@ def _kind(text: str, c: _Cand, lex: _Lex) -> str:
 
 
 def _clean_subject(s: str, share: bool, lex: _Lex) -> str | None:
-    g = lex.g
     s = s.strip(_QUOTE_CHARS + "、，,的")
     changed = True
     while changed and s:
