@@ -102,7 +102,7 @@ def _register_optional() -> None:
     import importlib
 
     for module, attr in (("pipeline.evaluate", "eval_cmd"), ("pipeline.rules", "rules_cmd"),
-                         ("pipeline.calc", "calc_cmd")):
+                         ("pipeline.calc", "calc_cmd"), ("pipeline.diff", "diff_cmd")):
         try:
             main.add_command(getattr(importlib.import_module(module), attr))
         except (ModuleNotFoundError, AttributeError):
