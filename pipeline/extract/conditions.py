@@ -85,6 +85,8 @@ class ConditionWords(_Strict):
     duration_units: dict[str, Literal["year", "month"]]
     origins: dict[str, Literal["outside_city", "outside_district", "outside_province", "abroad"]]
     origin_verbs: list[str]
+    origins_standalone: dict[str, Literal["outside_district", "outside_city", "abroad"]]
+    origin_person_heads: list[str]
     catalog_verbs: list[str]
     catalog_verbs_need_de: list[str]
     catalog_heads: list[str]
@@ -99,6 +101,12 @@ class ConditionWords(_Strict):
     criteria_skip: list[str]
     criteria_skip_before: list[str]
     date_after: list[str]
+    approval_verbs: list[str]
+    condition_openers: list[str]
+    vague_clauses: list[str]
+    encouragement_openers: list[str]
+    amount_basis_words: list[str]
+    approval_false_after: list[str]
     date_before: list[str]
 
     @model_validator(mode="after")
@@ -157,6 +165,7 @@ class Honors(_Strict):
     honor_level_heads: list[str]
     holder_suffixes: list[str]
     title_stop_suffixes: list[str]
+    goal_before: list[str]
     honors: list[Honor]
 
     @model_validator(mode="after")
@@ -262,6 +271,34 @@ _DE_FRAME_END = regex.compile(
     regex.VERBOSE,
 )
 
+_FRAME_TAIL = regex.compile(
+    r"""
+    的?                           # the frame's closing 的 …
+    (?:[（(][^）)]{0,40}[）)])?   # … and its note: （含引进后三年内入选）
+    [\s，,：:]*$                  # at the end of the scope
+    """,
+    regex.VERBOSE,
+)
+
+_AGENT_GAP_T = r"""
+    [\s“”"]*                      # a closing quote after the entity
+    (?:<<JOINERS>>)?              # 与 / 和: 企业与院校合作…
+    [\s“”"]*                      # an opening quote
+"""
+
+_PIECE_TRIM_T = r"""
+    [\s“”"]*                      # spaces before the clause
+    (?:<<OPENERS>>)?              # a conjunction (并 / 且) or 若 opening it
+    \s*                           # spaces after it
+"""
+
+_HAN = regex.compile(
+    r"""
+    \p{Han}                       # one Chinese character (to measure a clause)
+    """,
+    regex.VERBOSE,
+)
+
 _DURATION_T = r"""
     (?P<pre><<BEFORE>>)?                        # comparator before: 满 / 超过 / 不足
     \s*(?P<num><<NUM>>)\s*                      # the number, Arabic or Chinese
@@ -297,9 +334,10 @@ _SKILL_TAIL_T = r"""
 
 _HONOR_ALIAS_T = r"""
     (?P<alias><<ALIASES>>)                      # a named honour: 全国技术能手
-    (?!<<TITLE_STOP>>)                          # not 武汉工匠工作室
-    (?P<medals>(?:[、和及]?(?:[金银铜]|优胜)    # 金银铜牌 / 、银牌、铜牌 / 优胜奖
-        [牌奖]?){1,4})?
+    (?![”"’]?(?:<<TITLE_STOP>>))                # not 武汉工匠工作室 / “武汉工匠”工作室
+    (?P<medals>(?:[、和及]?(?:[金银铜]|优胜)    # 金银铜牌 / 、银牌、铜牌 …
+        [牌奖]?){0,3}                           # … (earlier medals of the list)
+        [、和及]?(?:[金银铜]|优胜)[牌奖])?      # the list ends in 牌 / 奖 (not 金华…)
     (?P<holder><<HOLDERS>>)?                    # 获得者 / 称号
 """
 
@@ -307,7 +345,7 @@ _HONOR_GENERIC_T = r"""
     (?P<prefix><<LEVEL_PREFIXES>>                  # 全国 / 省级 / 省市
         |(?:(?!<<STOP>>)\p{Han}){2,4}?(?:<<REGION_SUFFIXES>>))  # 安徽省 / 六安市
     (?P<title><<TITLES>>)                       # 技术能手 / 技能大奖 / 工匠
-    (?!<<TITLE_STOP>>)                          # not 技能大师工作室 / 工匠精神
+    (?![”"’]?(?:<<TITLE_STOP>>))                # not 技能大师工作室 / 工匠精神
     (?P<holder><<HOLDERS>>)?                    # 获得者 / 称号
 """
 
@@ -350,12 +388,24 @@ _ORIGIN_T = r"""
     (?P<origin><<ORIGINS>>)                     # 市外 / 区外 / 国外
 """
 
+_ORIGIN_STANDALONE_T = r"""
+    (?P<origin><<ORIGINS>>)                     # 外籍 / 外来
+    [\p{Han}]{0,6}?                            # 高端 / 技术
+    (?:<<HEADS>>)                               # 人才 / 劳动者: a person noun
+"""
+
 _CATALOG_T = r"""
     (?P<verb><<VERBS>>)                         # 列入 / 纳入 / 属于
     (?P<obj>[^，。；、的]{0,30}                 # the catalogue as written …
         (?:<<HEADS>>)[）)]?                     # … 目录 / 紧缺职业 / 工种）
         (?:[（(][^）)]{1,6}[）)])?)             # （工种）
     (?P<de>的)?                                 # …的: a qualifier, not a benefit
+"""
+
+_TIER_AMOUNT_T = r"""
+    [\s“”"]*                                   # a closing quote / space
+    <<NUM>>\s*                                 # the amount of this tier …
+    (?:<<MONEY>>)                               # … in 元 / 万元: 高级技师5000元/人
 """
 
 _SHORTAGE_T = r"""
@@ -398,6 +448,14 @@ _CRITERIA_T = r"""
     (?P<verb><<VERBS>>)                         # 符合
     (?P<obj>[^，。；]{0,20}?)                   # 发明专利申请 / 政策文件
     (?P<head><<HEADS>>)的                       # 条件的 / 规定的
+"""
+
+_APPROVAL_T = r"""
+    (?<![已曾神历])经过?                        # 经 / 经过: "once approved by"
+    (?!<<FALSE>>)                               # not 经费 / 经济 / 经营
+    [^，。；,;、]{0,16}?                         # 社会事务局 / 专家评审
+    (?:<<VERBS>>)                               # 认定 / 同意 / 备案
+    (?:合格|通过)?                              # 考核合格
 """
 
 _CONSEQUENCE_T = r"""
@@ -502,6 +560,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
     """Scope, structure, origin, catalogue, time-window and exclusion words."""
     return dict(
         origin=_compile(_ORIGIN_T, ORIGINS=_alt(w.origins)),
+        tier_amount=_compile(_TIER_AMOUNT_T, MONEY=_alt(
+            u for u, kind in w.threshold_units.items() if kind == "amount")),
+        origin_alone=_compile(_ORIGIN_STANDALONE_T, ORIGINS=_alt(w.origins_standalone),
+                              HEADS=_alt(w.origin_person_heads)),
         origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
         catalog=_compile(_CATALOG_T, VERBS=_alt(w.catalog_verbs), HEADS=_alt(w.catalog_heads)),
         shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words)),
@@ -512,6 +574,11 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                 VERBS=_alt(w.negation_verbs)),
         criteria=_compile(_CRITERIA_T, SKIP_BEFORE=_alt(w.criteria_skip_before),
                           VERBS=_alt(w.criteria_verbs), HEADS=_alt(w.criteria_heads)),
+        agent_gap=_compile(_AGENT_GAP_T, JOINERS=_alt(w.list_joiners)),
+        piece_trim=_compile(_PIECE_TRIM_T, OPENERS=_alt(
+            [c for c in w.conjunctions if c not in w.list_joiners] + w.condition_openers)),
+        approval=_compile(_APPROVAL_T, FALSE=_alt(w.approval_false_after),
+                          VERBS=_alt(w.approval_verbs)),
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
@@ -794,20 +861,36 @@ def _honor_by_alias() -> dict[str, Honor]:
 _MEDALS = (("金", "金牌"), ("银", "银牌"), ("铜", "铜牌"), ("优胜", "优胜奖"))
 
 
+def _is_goal(text: str, start: int, lo: int) -> bool:
+    """True when a title is what the rule confers (纳入“武汉工匠”…), not a qualifier."""
+    left = text[max(lo, start - 5):start].rstrip("“\"‘'")
+    return left.endswith(tuple(honors().goal_before))
+
+
+def _takes_medals(alias: str) -> bool:
+    """Only a contest (世界技能大赛) or a medal name is followed by a medal list."""
+    heads = honors().competition_heads
+    return any(h in alias for h in heads) or alias.endswith(tuple(m for _, m in _MEDALS))
+
+
 def _named_honors(text: str, lo: int, hi: int) -> list[_Cand]:
     table = _honor_by_alias()
     out = []
     for m in _rx().honor_alias.finditer(text, lo, hi):
+        if _is_goal(text, m.start(), lo):
+            continue
         h = table[m["alias"]]
-        names = [h.canonical]
-        if m["medals"]:
+        names, end = [h.canonical], m.end()
+        if m["medals"] and not _takes_medals(m["alias"]):  # 全国技术能手、金牌讲师
+            end = m.start("medals")
+        elif m["medals"]:
             base = h.canonical
             for _, medal in _MEDALS:
                 base = base.removesuffix(medal)
             said = m["alias"][len(base):] + m["medals"]
             names = [base + medal for key, medal in _MEDALS if key in said]
         pred = Predicate(field="honors", op="in", value=names)
-        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=names[0],
+        out.append(_Cand(m.start(), end, "honor", pred, canonical=names[0],
                          honor_level=h.level))
     return out
 
@@ -825,6 +908,8 @@ def _prefix_level(prefix: str) -> str | None:
 def _generic_honors(text: str, lo: int, hi: int) -> list[_Cand]:
     rx, out = _rx(), []
     for m in rx.honor_generic.finditer(text, lo, hi):
+        if _is_goal(text, m.start(), lo):
+            continue
         name = m["prefix"] + m["title"]
         level = _prefix_level(m["prefix"])
         pred = Predicate(field="honors", op="in", value=[name])
@@ -921,6 +1006,9 @@ def _origins(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         pred = Predicate(field="origin", op="==", value=words().origins[m["origin"]])
         out.append(_Cand(m.start(), m.end(), "origin", pred))
+    for m in rx.origin_alone.finditer(text, lo, hi):
+        pred = Predicate(field="origin", op="==", value=words().origins_standalone[m["origin"]])
+        out.append(_Cand(m.start(), m.end(), "origin", pred))
     return out
 
 
@@ -932,6 +1020,8 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field="catalog", op="in", value=[m["obj"]])
         out.append(_Cand(m.start(), m.end("obj"), "catalog", pred))
     for m in rx.shortage.finditer(text, lo, hi):
+        if not (text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
+            continue
         pred = Predicate(field="catalog", op="in", value=[m["word"]])
         out.append(_Cand(m.start(), m.end(), "catalog", pred, priority=1))
     return out
@@ -979,7 +1069,7 @@ def _criteria(text: str, lo: int, hi: int) -> list[_Cand]:
     skip = tuple(words().criteria_skip)
     for m in _rx().criteria.finditer(text, lo, hi):
         obj = m["obj"].strip()
-        if obj.startswith(skip):
+        if obj.startswith(skip) or len(_HAN.findall(obj)) < 3:  # 符合(申报)条件的: vague
             continue
         value = f"{obj}{m['head']}" if obj else None
         pred = Predicate(field="criteria", op="exists", value=value)
@@ -1006,6 +1096,22 @@ def _membership(text: str, lo: int, hi: int) -> list[_Cand]:
         if c.priority == 0 and text.startswith(tuple(words().catalog_verbs_need_de), c.start):
             out.append(c)
     return out
+
+
+def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
+    """经…认定 / 经…同意 / 经备案: the benefit needs an agency's approval (type other)."""
+    out = []
+    for m in _rx().approval.finditer(text, lo, hi):
+        pred = Predicate(field="approval", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
+    return out
+
+
+def _tiers(text: str, lo: int, hi: int) -> list[_Cand]:
+    """A level or honour written right before its amount: 按高级技师5000元/人、技师3500元/人."""
+    rx = _rx()
+    return [c for c in _skills(text, lo, hi) + _named_honors(text, lo, hi)
+            if rx.tier_amount.match(text, c.end, hi)]
 
 
 def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
@@ -1048,18 +1154,102 @@ def _to_condition(text: str, c: _Cand, scope: Scope, frame: str | None) -> Condi
     )
 
 
+def _segments(text: str, scope: Scope) -> list[tuple[int, int]]:
+    """Clauses of a framed scope that state a qualifier: all of 对/凡…, the last of …的."""
+    lo, hi = scope.start, scope.end
+    m = _rx().opener.match(text, lo, hi)
+    lo = m.end() if m else lo
+    tail = _FRAME_TAIL.search(text, lo, hi)
+    hi = tail.start() if tail else hi
+    tail = tail if tail and text.startswith("的", tail.start()) else None
+    bounds = [lo] + [p.end() for p in _CLAUSE_PUNCT.finditer(text, lo, hi)] + [hi + 1]
+    segs = [(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+    if m and not tail:  # 对A，B的C，[所在企业应]给予: the object ends at its head noun
+        last = max((i for i, (a, b) in enumerate(segs) if "的" in text[a:b]), default=len(segs))
+        return segs[:last + 1]
+    if m:
+        return segs
+    if not scope.frame.endswith("的"):
+        return []
+    conj = tuple(words().conjunctions)
+    return [sg for i, sg in enumerate(segs)
+            if i == len(segs) - 1 or text[sg[0]:sg[1]].lstrip().startswith(conj)]
+
+
+def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The modifier part of a clause: strip 并/且 and a head noun after the last 的."""
+    m = _rx().piece_trim.match(text, a, b)
+    a = m.end() if m else a
+    w = words()
+    if text[a:b].startswith(tuple(w.manner_openers + w.encouragement_openers)) and \
+            not text[a + 1:b].startswith(tuple(w.approval_false_after)):  # 经费保障… opens
+        return None
+    if any(v in text[a:b] for v in w.vague_clauses):
+        return None
+    de = text.rfind("的", a, b)
+    if de > a and b - de <= 13:
+        b = de
+    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)]", text[b - 1]):
+        b -= 1
+    return (a, b) if len(_HAN.findall(text, a, b)) >= 3 else None
+
+
+def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
+    """Add a type-other item for each framed clause with no typed qualifier in it.
+
+    An entity type inside a longer verb phrase (企业与院校合作开设…) is the agent of
+    the activity, not the qualifier: the clause becomes one other item instead.
+    """
+    out = list(cands)
+    for seg in _segments(text, scope):
+        piece = _piece(text, *seg)
+        if piece is None:
+            continue
+        a, b = piece
+        inside = [c for c in out if a <= c.start < b]
+        if inside and all(c.type == "entity_type" for c in inside):
+            agent = _agent_rest(text, inside[-1].end, b)
+            if agent is None:
+                continue
+            out = [c for c in out if not (c in inside and _entity_by_alias()[text[c.start:c.end]].generic)]
+            a, inside = agent, []
+        if not inside and not any(v in text[a:b] for v in words().amount_basis_words):
+            pred = Predicate(field="qualifier", op="exists", value=text[a:b])
+            out.append(_Cand(a, b, "other", pred, priority=1))
+    return out
+
+
+def _agent_rest(text: str, a: int, b: int) -> int | None:
+    """Start of the activity after an entity that is its agent (企业开展…培训), if any."""
+    m = _rx().agent_gap.match(text, a, b)
+    a = m.end() if m else a
+    return a if len(_HAN.findall(text, a, b)) >= 4 else None
+
+
+def _scope_of(c: _Cand, scopes: list[Scope], whole: Scope) -> Scope:
+    return next((sc for sc in scopes if sc.start <= c.start < sc.end), whole)
+
+
 def _sentence_conditions(text: str, s_start: int, s_end: int) -> list[Condition]:
-    out: list[tuple[_Cand, Scope, str]] = []
-    for scope in find_scopes(text, s_start, s_end):
+    out: list[tuple[_Cand, Scope]] = []
+    scopes = find_scopes(text, s_start, s_end)
+    for scope in scopes:
         cands = _resolve(_scope_candidates(text, scope))
+        cands = _resolve(_with_qualitative(text, scope, cands))
         _mark_negated(text, cands, scope.start)
-        out.extend((c, scope, scope.frame) for c in cands)
+        out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
-    for c in _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end):
-        if all(c.end <= o.start or c.start >= o.end for o, _, _ in out):
-            out.append((c, whole, "sentence"))
+    extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
+    if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
+        extra += _approvals(text, s_start, s_end)
+    if text.find("元", s_start, s_end) >= 0:
+        extra += _tiers(text, s_start, s_end)
+    for c in extra:
+        if all(c.end <= o.start or c.start >= o.end for o, _ in out):
+            keep_whole = c.type in ("exclusion", "catalog")
+            out.append((c, whole if keep_whole else _scope_of(c, scopes, whole)))
     out.sort(key=lambda t: (t[0].start, t[0].end))
-    return [_to_condition(text, c, scope, frame) for c, scope, frame in out]
+    return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
 
 
 def extract_conditions(text: str) -> list[Condition]:
