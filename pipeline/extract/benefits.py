@@ -107,7 +107,7 @@ SUBJECT_VERB = regex.compile(
     r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
 )
 FENBIE_LIST = regex.compile(
-    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*分别"""
+    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*(?:再|也|可|均)?\s*分别"""
     , regex.VERBOSE,
 )
 DURATION = regex.compile(
@@ -123,7 +123,12 @@ FUNDING = regex.compile(
     """,
     regex.VERBOSE,
 )
-TIME_ADVERBIAL = regex.compile(r"(?:在[^，。；的]{1,8}(?:期内|期间|内)|期间|以来)$")
+TIME_ADVERBIAL = regex.compile(
+    r"""(?:在[^，。；的]{1,8}(?:期内|期间|内)|期间|以来                # 在聘任期内
+         |经[^，。；的]{1,12}(?:认定|评审|审核|审定|同意|批准|备案))$    # 经专家评审认定
+    """,
+    regex.VERBOSE,
+)
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 MANNER = ("按", "参照", "依照", "按照", "根据")
 ONCE = regex.compile(r"一次性")
@@ -242,7 +247,12 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     sent = text[s:e]
     frames = [m for m in DUI_FRAME.finditer(sent) if _clean_who(head_noun(m.group("who")))]
     if m := _first_before(frames, before - s):
-        return _dui_recipient(text, s, m)
+        rec = _dui_recipient(text, s, m)
+        if rec.who and category_of(rec.who) is None:  # 对年输送20名…就业的 / 对…开展的竞赛
+            inner = _actor(text, s + m.start("who"), s + m.end("who"))
+            better = inner if inner.who else _topic(text, s, s + m.start())
+            return better if better.who else rec
+        return rec
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() >= before + 40:
             continue
@@ -252,11 +262,17 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
                 return rec
         elif who := _clean_who(head_noun(m.group("who"))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
-    actors = [m for m in rx["actor"].finditer(text, s, e) if m.start() < before and _plausible(m.group("who"))]
-    if actors:
-        m = actors[-1]
-        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
-    return _topic(text, s, before)
+    rec = _actor(text, s, before)
+    return rec if rec.who else _topic(text, s, before)
+
+
+def _actor(text: str, s: int, before: int) -> _Recipient:
+    """The doer of the funded activity before ``before``: 支持龙头企业建设…, 院校承办…."""
+    actors = [m for m in _rx()["actor"].finditer(text, s, before) if _plausible(m.group("who"))]
+    if not actors:
+        return _Recipient(None, None, None)
+    m = actors[-1]
+    return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
 
 
 def _topic(text: str, s: int, before: int) -> _Recipient:
@@ -413,6 +429,11 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     text = ctx.doc.text
     who = rec
     reason = fields.pop("reason", None)
+    quota = _quota_before(ctx, start)
+    if quota is not None and fields.get("tier") is None and quota.tier:
+        fields["tier"] = quota.tier  # 其中，一级不超过1个，资助10万元
+    if who.who is None and quota is not None and quota.subject:
+        who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
     last = ctx.last if who.who is None else None
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
@@ -430,6 +451,12 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         extra={"beneficiary_phrase": who.phrase} if who.phrase and who.phrase != who.who else {},
         **fields,
     )
+
+
+def _quota_before(ctx: _Ctx, start: int):
+    """The nearest quota of the sentence before ``start``."""
+    pool = [q for q in ctx.doc.quotas if ctx.s <= q.start < start]
+    return max(pool, key=lambda q: q.start) if pool else None
 
 
 def _amount_fields(a: Amount) -> dict:
