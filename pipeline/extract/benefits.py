@@ -432,6 +432,9 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     quota = _quota_before(ctx, start)
     if quota is not None and fields.get("tier") is None and quota.tier:
         fields["tier"] = quota.tier  # 其中，一级不超过1个，资助10万元
+    if fields.get("per") is None and quota is not None and quota.kind == "cap" and category_of(
+            quota.subject) == "project":
+        fields["per"] = "project"  # 资助不超过3个（项目），各资助5万元: each funded project
     if who.who is None and quota is not None and quota.subject:
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
     last = ctx.last if who.who is None else None
