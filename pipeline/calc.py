@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -344,9 +345,36 @@ def _in_force(rule: Rule, profile: dict) -> tuple[Tri, list[str], list[str]]:
     return True, [], []
 
 
-def judge(rule: Rule, profile: dict, ev: _Eval, target: RuleResult | None = None) -> RuleResult:
-    """One rule against one profile (``target``: the result of the rule it modifies)."""
-    parts = [_recipient(rule, profile), _in_force(rule, profile), ev.node(rule.conditions)]
+_REGION_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|自治区|特别行政区)")
+
+
+def in_region(doc_region: str | None, profile: dict) -> tuple[Tri, list[str], list[str]]:
+    """A notice governs its own region only: 武汉市 rules apply to a profile in 武汉市江岸区.
+
+    >>> in_region("武汉市", {"region": "武汉市江岸区"})[0], in_region("武汉市", {"region": "金华"})[0]
+    (True, False)
+    >>> in_region("江门市江海区", {"region": "江门市"})
+    (None, [], ['region'])
+    """
+    if not doc_region:
+        return True, [], []
+    have = _fact(profile, "region")
+    if have is _MISSING or not have:
+        return None, [], ["region"]
+    want, got = _REGION_SUFFIX.sub("", doc_region), _REGION_SUFFIX.sub("", str(have))
+    if got.startswith(want):
+        return True, [], []
+    if want.startswith(got):
+        return None, [], ["region"]  # the profile names a larger area than the notice governs
+    return False, [f"region is {have}, the notice governs {doc_region}"], []
+
+
+def judge(rule: Rule, profile: dict, ev: _Eval, target: RuleResult | None = None,
+          region: str | None = None) -> RuleResult:
+    """One rule against one profile (``target``: the result of the rule it modifies;
+    ``region``: the region the rule's notice governs)."""
+    parts = [_recipient(rule, profile), in_region(region, profile), _in_force(rule, profile),
+             ev.node(rule.conditions)]
     if rule.modifies:
         parts.append(_target_part(rule, target))
     value = _and([p[0] for p in parts])
@@ -403,7 +431,9 @@ def _stack(s: StackingRule, rules: dict[str, Rule], applies: list[RuleResult]) -
     so the scope's applying rules compete clause by clause: the clause whose rules
     yield the most is kept, the others are dropped.
     """
-    group = [r for r in applies if _in_scope(s, rules[r.rule_id])]
+    # unquantified rules (享受购房补贴) have no amount to compare: they are listed, not stacked
+    group = [r for r in applies if _in_scope(s, rules[r.rule_id])
+             and rules[r.rule_id].amount.kind != "unquantified"]
     clauses: dict[str, list[RuleResult]] = {}
     for r in group:
         clauses.setdefault(rules[r.rule_id].clause_id or r.rule_id, []).append(r)
@@ -465,9 +495,11 @@ def evaluate(rules: RulesFile, profile: dict) -> CalcResult:
     vocab = {f.name: f for f in rules.profile_vocabulary}
     ev = _Eval(profile, vocab)
     by_id = {r.id: r for r in rules.rules}
+    regions = {d.doc_id: d.region for d in rules.documents}
     results: dict[str, RuleResult] = {}
     for rule in _order(rules.rules):
-        results[rule.id] = judge(rule, profile, ev, results.get(rule.modifies or ""))
+        results[rule.id] = judge(rule, profile, ev, results.get(rule.modifies or ""),
+                                 regions.get(rule.doc_id))
     out = CalcResult(warnings=_profile_warnings(profile, vocab, rules))
     for rule in rules.rules:
         res = results[rule.id]

@@ -20,6 +20,7 @@ Chinese NLP: :mod:`pipeline.calc` evaluates it against a profile.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -406,9 +407,30 @@ def _review(b: Benefit, expr: AmountExpr, conditions: Node | None) -> tuple[bool
     return bool(reasons), "; ".join(reasons) or None
 
 
+_GRADE = re.compile(r"^(?:[一二三四五六七八九十\d]+(?:级|等|档|类)|[A-Z][类级档])$")
+
+
+def with_tier(tree: Node | None, tier: str | None) -> Node | None:
+    """A grade tier (一级, 二等, A类) is a condition on the profile's ``grade``; other tiers
+    (skill levels, honours) are already conditions from the extractor.
+
+    >>> with_tier(None, "一级")
+    Leaf(field='grade', op='==', value='一级', unit=None, inclusive=None, about=None)
+    >>> with_tier(None, "高级技师") is None
+    True
+    """
+    if not tier or not _GRADE.match(tier):
+        return tree
+    leaf = Leaf(field="grade", op="==", value=tier)
+    if tree is None:
+        return leaf
+    return AllOf(all=[*tree.all, leaf]) if isinstance(tree, AllOf) else AllOf(all=[tree, leaf])
+
+
 def benefit_to_rule(b: Benefit, doc: Document, conds: dict[str, Condition], n: int) -> Rule:
     expr = amount_expr(b)
     tree = map_group(b.conditions, conds, doc) if b.conditions else None
+    tree = with_tier(tree, b.tier)
     quotas = {q.id: q for q in doc.quotas}
     needs, reason = _review(b, expr, tree)
     cats = vocabulary().recipient_categories

@@ -200,7 +200,7 @@ def test_corpus_rules_file_validates_against_its_published_schema(corpus_run):
 
 def test_end_to_end_run_rules_calc_for_a_wuhan_craftsman(corpus_run, tmp_path):
     profile = tmp_path / "p.json"
-    profile.write_text(json.dumps({"recipient": "person", "honors": ["武汉工匠"],
+    profile.write_text(json.dumps({"recipient": "person", "honors": ["武汉工匠"], "region": "武汉市",
                                    "skill_level": "高级技师"}, ensure_ascii=False),
                        encoding="utf-8")
     res = CliRunner().invoke(main, ["calc", "--rules", str(corpus_run / "rules.json"),

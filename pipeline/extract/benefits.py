@@ -50,6 +50,7 @@ class BenefitWords(BaseModel):
     title_verbs: list[str]
     action_verbs: list[str]
     support_verbs: list[str]
+    summary_markers: list[str]
 
 
 @functools.cache
@@ -179,7 +180,9 @@ def category_of(who: str | None) -> str | None:
 
 
 def _clean_who(text: str) -> str | None:
-    text = text.strip(" ，,：:“”\"")
+    text = text.strip(" ，,：:")
+    if text[:1] in "“\"" and text[-1:] in "”\"" or text.count("“") != text.count("”"):
+        text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
     text = regex.sub(r"^(?:符合条件的|经认定的|新)?", "", text) if len(text) > 4 else text
     if len(text) < 2 or text in words().not_beneficiary:
         return None
@@ -570,6 +573,38 @@ def _conditions(doc: Document, s: int, e: int) -> ConditionGroup | None:
     return ConditionGroup(op="all", members=ids, start=lo, end=e) if ids else None
 
 
+def _condition_ids(group: ConditionGroup) -> list[str]:
+    out: list[str] = []
+    for m in group.members:
+        out += [m] if isinstance(m, str) else _condition_ids(m)
+    return out
+
+
+def _names(cond) -> set[str]:
+    """What a skill-level or honour condition names: canonical values and its quote."""
+    value = cond.predicate.value if cond.predicate is not None else None
+    names = set(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return {n for n in names | {getattr(cond, "canonical", None)} if n}
+
+
+def narrow_to_tier(doc: Document, b: Benefit, group: ConditionGroup | None) -> ConditionGroup | None:
+    """In a 分别 / tier list, a rule keeps only the skill level or honour of its own tier:
+    高级技师5000元/人、技师3500元/人 -> the 3500 rule requires 技师, not all three levels."""
+    label = b.tier or b.beneficiary
+    if group is None or not label:
+        return group
+    conds = {c.id: c for c in doc.conditions}
+    ids = [i for i in _condition_ids(group) if i in conds]
+    tiered = [i for i in ids if conds[i].type in ("skill_level", "honor")]
+    exact = [i for i in tiered if label in _names(conds[i])]
+    match = exact or [i for i in tiered if any(n in label for n in _names(conds[i]))]
+    if len(tiered) < 2 or not match or len(match) == len(tiered):
+        return group
+    keep = [i for i in ids if i not in tiered or i in match]
+    return ConditionGroup(op="all", members=keep, start=group.start, end=group.end,
+                          doc_id=doc.doc_id, clause_id=group.clause_id)
+
+
 def _quota_ids(doc: Document, b: Benefit, s: int, e: int) -> list[str]:
     quotas = [q for q in doc.quotas if s <= q.start < e and q.id]
     if b.tier:
@@ -577,6 +612,14 @@ def _quota_ids(doc: Document, b: Benefit, s: int, e: int) -> list[str]:
         if tiered:
             return tiered
     return [q.id for q in quotas if q.kind == "cap"]
+
+
+def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
+    """Drop 给予不同数额的经费资助 when the clause states the amounts it announces."""
+    if not any(b.quantified for b in clause_benefits):
+        return clause_benefits
+    markers = words().summary_markers
+    return [b for b in clause_benefits if b.quantified or not any(m in b.quote for m in markers)]
 
 
 def _resolve_modifies(benefits: list[Benefit]) -> None:
@@ -601,14 +644,16 @@ def annotate(doc: Document) -> None:
         if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
             continue  # cover letters and signatures grant nothing
         refs = _clause_agencies(doc, clause)
+        first = len(benefits)
         for i, sent in enumerate(clause.sentences):
             ctx = _Ctx(doc, clause, sent.start, sent.end, clause.sentences[:i])
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             for b in found:
-                b.conditions = _conditions(doc, sent.start, sent.end)
+                b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end))
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found
+        benefits[first:] = _drop_summaries(doc.text, benefits[first:])
     for n, b in enumerate(benefits):
         b.id = f"{doc.doc_id}:b{n}"
     _resolve_modifies(benefits)
