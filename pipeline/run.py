@@ -24,6 +24,7 @@ from . import __version__
 from .errors import ZhengceError
 from .ingest import format_of
 from .models import ITEM_LISTS, Document
+from .stages import STAGE_FAILED
 
 TABLES = ("documents", "clauses", *ITEM_LISTS)
 _UNSAFE = regex.compile(r"[^\w.\-]+")
@@ -258,8 +259,12 @@ def _record(outdir: Path, path: Path, doc_id: str, res, result: RunResult,
     tables.add(res)
     result.documents += 1
     counts = {name: len(getattr(res, name)) for name in ("clauses", *ITEM_LISTS)}
-    return {**entry, "status": "ok", "sha256": res.sha256, "format": res.format,
-            "encoding": res.encoding, "chars": len(res.text), "counts": counts}
+    failed = [w for w in res.warnings if w.startswith(STAGE_FAILED)]
+    for w in failed:
+        result.errors.append({"path": str(path), "doc_id": doc_id, "reason": f"partial: {w}"})
+    return {**entry, "status": "partial" if failed else "ok", "sha256": res.sha256,
+            "format": res.format, "encoding": res.encoding, "chars": len(res.text),
+            "counts": counts, "warnings": res.warnings}
 
 
 def _manifest(entries: list[dict], result: RunResult) -> dict:

@@ -21,13 +21,15 @@ from .structure import build_clauses, to_text
 # Extractor modules in the order they run (later stages may read earlier lists).
 STAGES: tuple[str, ...] = ("money", "quotas", "conditions", "agencies", "benefits")
 
+STAGE_FAILED = "stage failed:"
+
 _PREFIX = {"amounts": "a", "rates": "r", "quotas": "q", "conditions": "c", "agencies": "g",
            "benefits": "b"}
 
 
 def _stage_functions():
     for name in STAGES:
-        yield importlib.import_module(f"pipeline.extract.{name}").annotate
+        yield name, importlib.import_module(f"pipeline.extract.{name}").annotate
 
 
 def build_document(path: Path, doc_id: str) -> Document:
@@ -58,9 +60,17 @@ def document_from_text(text: str, doc_id: str = "doc", source: str = "<text>") -
 
 
 def annotate(doc: Document) -> Document:
-    """Run every extractor stage over ``doc`` and finalize its items."""
-    for stage in _stage_functions():
-        stage(doc)
+    """Run every extractor stage over ``doc`` and finalize its items.
+
+    A stage that fails on a document leaves its lists as they were and records a
+    warning ``stage failed: …``; the other stages still run, so one bug never costs
+    the whole document (the batch reports the document as partial).
+    """
+    for name, stage in _stage_functions():
+        try:
+            stage(doc)
+        except Exception as exc:  # noqa: BLE001 - isolate a failing stage
+            doc.warnings.append(f"{STAGE_FAILED} {name}: {type(exc).__name__}: {exc}")
     finalize(doc)
     return doc
 

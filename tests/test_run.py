@@ -174,3 +174,20 @@ def test_every_command_is_documented_with_an_example():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"zhengce {name}" in readme, name
+
+
+def test_a_failing_stage_keeps_the_document_and_reports_it(tmp_path, monkeypatch):
+    import pipeline.extract.quotas as quotas
+
+    def broken(doc):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(quotas, "annotate", broken)
+    result = run([str(SEEDS[0])], tmp_path, progress=False, parquet=False)
+    assert result.documents == 1
+    assert result.errors == [{"path": str(SEEDS[0]), "doc_id": SEEDS[0].stem,
+                              "reason": "partial: stage failed: quotas: ValueError: boom"}]
+    doc = json.loads((tmp_path / "docs" / f"{SEEDS[0].stem}.json").read_text("utf-8"))
+    assert doc["quotas"] == [] and doc["amounts"]  # the other stages still ran
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"][0]["status"] == "partial"
