@@ -101,6 +101,7 @@ class FrequencyData(_Strict):
 class RateData(_Strict):
     triggers: Words
     stat_before: Words
+    stat_clause: Words
     neutral_before: Words
     stat_after: Words
     stat_after_window: int = Field(gt=0, le=30)
@@ -164,6 +165,7 @@ class _Rx:
     rate: regex.Pattern
     neutral_r: regex.Pattern
     stat_before_r: regex.Pattern
+    stat_clause: regex.Pattern
     stat_after: regex.Pattern
     uplift_r: regex.Pattern
     uplift_base: regex.Pattern
@@ -211,6 +213,7 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
             """, v),
         "neutral_r": regex.compile(rf"(?r)(?:{_alt(d.neutral_before)}){_H}\Z  # 不超过30%: still a rate", v),
         "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
+        "stat_clause": regex.compile(rf"(?:{_alt(d.stat_clause)})  # 抽查比例…的10%", v),
         "stat_after": regex.compile(rf"(?:{_alt(d.stat_after)})  # 60%以上用于, 8%提取", v),
         "uplift_r": regex.compile(rf"(?r)(?P<w>{_alt(d.uplift_words)}){_H}\Z  # 上浮30%", v),
         "uplift_base": regex.compile(rf"(?:{_alt(d.uplift_bases)})  # 补贴标准 上浮", v),
@@ -481,6 +484,8 @@ def _is_stat(text: str, start: int, end: int, lo: int) -> bool:
     rx = _rx()
     if not rx.neutral_r.match(text, lo, start) and rx.stat_before_r.match(text, lo, start):
         return True
+    if rx.stat_clause.search(text, lo, start):
+        return True
     nxt = rx.punct.search(text, end, end + money_data().rates.stat_after_window)
     hi = nxt.start() if nxt else min(len(text), end + money_data().rates.stat_after_window)
     return bool(rx.stat_after.search(text, end, hi))
@@ -516,10 +521,18 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
     if up:
         return Rate(start=s, end=e, quote=m.group(), value=_norm(up[0] * num / 100),
                     base=up[1] or None, kind="uplift")
-    if not rx.trigger.search(text, sent_lo, sent_hi):
-        return None
-    return Rate(start=s, end=e, quote=m.group(), value=_norm(num / 100),
-                base=_base(text, lo, s), kind="share")
+    base = _base(text, lo, s)
+    if base is None and not _paid_in_clause(text, lo, e, sent_hi):
+        return None  # 占就业人员总量的23.5%，…补贴… : the paying word is in another clause
+    return Rate(start=s, end=e, quote=m.group(), value=_norm(num / 100), base=base, kind="share")
+
+
+def _paid_in_clause(text: str, lo: int, end: int, hi: int) -> bool:
+    """A paying word (给予, 补贴, …) in the comma clause of the percentage: a rate is paid
+    where it is named (按…的50%给予补贴), not somewhere else in the sentence."""
+    rx = _rx()
+    nxt = rx.punct.search(text, end, hi)
+    return bool(rx.trigger.search(text, lo, nxt.start() if nxt else hi))
 
 
 def extract_rates(text: str) -> list[Rate]:
