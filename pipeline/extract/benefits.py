@@ -51,6 +51,8 @@ class BenefitWords(BaseModel):
     action_verbs: list[str]
     support_verbs: list[str]
     summary_markers: list[str]
+    announcement_markers: list[str]
+    budget_verbs: list[str]
 
 
 @functools.cache
@@ -71,6 +73,9 @@ def _rx():
             rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?(?:{inst})"
         ),
         "negating": regex.compile(alternation(w.negating)),
+        "announcement": regex.compile(alternation(w.announcement_markers)),
+        "budget": regex.compile(alternation(w.budget_verbs)),
+        "give_verb_any": regex.compile(r"给予|予以|发放|发给"),
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
@@ -130,6 +135,8 @@ TIME_ADVERBIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
+PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
+LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 MANNER = ("按", "参照", "依照", "按照", "根据")
 ONCE = regex.compile(r"一次性")
@@ -145,6 +152,7 @@ class _Recipient:
     start: int | None
     guessed: bool = False
     explicit: bool = False  # a head noun standing before a comma: 对各类民营企业职工，…
+    slot: bool = False  # named right after 给予: 分别给予企业800元、1500元
 
 
 def head_noun(phrase: str) -> str:
@@ -243,7 +251,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     rx = _rx()
     slots = _give_slots(text, s, e)
     if slot := _first_before(slots, before):
-        return _Recipient(_clean_who(slot.who), slot.who, slot.at)
+        return _Recipient(_clean_who(slot.who), slot.who, slot.at, slot=True)
     titles = [m for m in rx["title"].finditer(text, s, e) if _plausible(m.group("who"))]
     if m := _first_before([t for t in titles if t.start() < before], before):
         return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
@@ -344,11 +352,14 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
     """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予), and
     whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient)."""
     best = None
-    for m in FENBIE_LIST.finditer(text, s, first):
+    for m in FENBIE_LIST.finditer(text[s:first]):
         best = m
     if best is None:
         return None, False
-    items = [_list_item(x) for x in LIST_SPLIT.split(best.group("list"))]
+    raw = LIST_SPLIT.split(best.group("list"))
+    if "的" in raw[-1] and not any("的" in x for x in raw[:-1]):
+        raw[-1] = raw[-1].rsplit("的", 1)[0]  # 一等奖、二等奖的选手: the head is shared
+    items = [_list_item(x) for x in raw]
     ok = len(items) == n and all(items)
     return (items if ok else None), best.group("rel") is not None
 
@@ -361,6 +372,9 @@ def _list_item(text: str) -> str:
     if quoted:
         return quoted.group(1)
     text = text.strip(" 的，,“”\"")
+    text = head_noun(text) if "的" in text else text  # 新获批的国家级 -> 国家级
+    text = LOCATIVE.sub("", text)  # 在国家级职业技能大赛中获得一等奖 -> 一等奖
+    text = PER_COUNT.sub("", text)  # 高级技师证书1人 -> 高级技师证书
     return rx["item_suffix"].sub("", rx["item_prefix"].sub("", text)) or text
 
 
@@ -381,7 +395,8 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
 def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient):
     """(amount, recipient, tier, review reason) for each member of a parallel list."""
     names, relative = _recipient_list(text, s, group[0].start, len(group))
-    if names and rec.explicit and relative:  # 对职工，…取得高级技师、技师和高级工证书的，分别给予
+    if names and (rec.explicit and relative or rec.slot):
+        # 对职工，…取得高级技师、技师和高级工证书的，分别给予… / …分别给予企业800元、1500元…
         return [(a, rec, n, None) for a, n in zip(group, names)]
     if names:
         return [(a, _Recipient(n, rec.phrase, rec.start), None, None) for a, n in zip(group, names)]
@@ -410,6 +425,23 @@ def _is_condition_amount(text: str, s: int, a: Amount) -> bool:
     return bool(m and s + m.start("who") <= a.start < s + m.end("who"))
 
 
+_CLAUSE_PUNCT = regex.compile(r"[，,；;：:。]")
+
+
+def _comma_clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The comma-delimited clause of ``[start, end)`` within the sentence ``[s, e)``."""
+    left = max((m.end() for m in _CLAUSE_PUNCT.finditer(text, s, start)), default=s)
+    right = _CLAUSE_PUNCT.search(text, end, e)
+    return left, right.start() if right else e
+
+
+def _is_budget(text: str, ctx: "_Ctx", a: Amount) -> bool:
+    """每年安排专项资金2.5亿元 / 从结余中安排45亿元: money budgeted, not granted."""
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    rx = _rx()
+    return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
+
+
 @dataclass
 class _Ctx:
     doc: Document
@@ -420,9 +452,20 @@ class _Ctx:
 
     @property
     def last(self) -> _Recipient | None:
-        """The recipient named in the nearest earlier sentence of the clause (found lazily)."""
+        """The recipient named in the nearest earlier sentence of the clause, else in the
+        parent clause that introduces this one (第六条 对…职工…按以下标准给予补贴：（一）…)."""
+        text = self.doc.text
+        skip = _after_label(text, self.clause)
         for sent in reversed(self.earlier):
-            rec = find_recipient(self.doc.text, sent.start, sent.end, sent.end)
+            rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
+            if rec.who:
+                return rec
+        parent = next((c for c in self.doc.clauses if c.id == self.clause.parent_id), None)
+        if parent is None:
+            return None
+        skip = _after_label(text, parent)
+        for sent in reversed(parent.sentences):
+            rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
             if rec.who:
                 return rec
         return None
@@ -446,6 +489,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         reason = reason or "recipient taken from an earlier sentence of the clause"
     if who.who is None:
         reason = reason or "no recipient found"
+    end = _instrument_end(text, ctx, end)
     anchor_s, anchor_e = max(ctx.s, start - 6), min(ctx.e, end + 4)
     return Benefit(
         start=start, end=end, quote=text[start:end], anchor=text[anchor_s:anchor_e],
@@ -463,6 +507,14 @@ def _quota_before(ctx: _Ctx, start: int):
     """The nearest quota of the sentence before ``start``."""
     pool = [q for q in ctx.doc.quotas if ctx.s <= q.start < start]
     return max(pool, key=lambda q: q.start) if pool else None
+
+
+def _instrument_end(text: str, ctx: "_Ctx", end: int) -> int:
+    """Extend a rule's span over the instrument right after its amount (五千元一次性培养补助)."""
+    m = _rx()["instrument"].search(text, end, min(ctx.e, end + 12))
+    if m and not _CLAUSE_PUNCT.search(text, end, m.start()) and not regex.search(r"[、\d]", text[end:m.start()]):
+        return m.end()
+    return end
 
 
 def _amount_fields(a: Amount) -> dict:
@@ -514,6 +566,11 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
+    if rx["announcement"].search(text, ctx.s, ctx.e) or text[ctx.e - 1:ctx.e] in "：:":
+        return []  # 按以下标准给予…补贴： the standards follow in the next clauses
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, m.start(), m.end())
+    if text[hi - 1:hi] == "的" or text[m.end():hi].endswith("的"):
+        return []  # 已享受上级同类奖励的，… : a qualifier, not a grant
     inst = _rx()["instrument"].search(text, m.start(), m.end())
     rec = find_recipient(text, ctx.s, ctx.e, m.end())
     return [_benefit(ctx, m.start(), m.end(), rec, instrument=words().instruments[inst.group()],
@@ -523,7 +580,8 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
 def link_sentence(ctx: _Ctx) -> list[Benefit]:
     doc = ctx.doc
     text = doc.text
-    amounts = [a for a in _in(doc.amounts, ctx.s, ctx.e) if not _is_condition_amount(text, ctx.s, a)]
+    amounts = [a for a in _in(doc.amounts, ctx.s, ctx.e)
+               if not _is_condition_amount(text, ctx.s, a) and not _is_budget(text, ctx, a)]
     rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
     if not amounts and not rates:
         return _unquantified(ctx)
@@ -532,8 +590,20 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     shares = [r for r in rates if r.kind != "uplift"]
     caps = [a for a in amounts if a.kind == "cap"] if shares else []
     out = _rate_benefits(ctx, rates, caps)
-    out += _amount_benefits(ctx, [a for a in amounts if a not in caps])
+    rest = [a for a in amounts if a not in caps]
+    totals = [a for a in rest if a.kind == "cap" and a is not rest[0] and _is_total(text, ctx, a)]
+    out += _amount_benefits(ctx, [a for a in rest if a not in totals])
+    for total in totals:  # 每家企业每年奖励总额最高不超过20万元: a cap on the rules before it
+        for b in out:
+            if b.start < total.start and b.total_cap is None:
+                b.total_cap = total.max
+                b.amount_ids = [*b.amount_ids, total.id] if total.id else b.amount_ids
     return out
+
+
+def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    return bool(regex.search(alternation(words().total_markers), text[lo:a.start]))
 
 
 # --------------------------------------------------------------------------- attachments
@@ -614,6 +684,14 @@ def _quota_ids(doc: Document, b: Benefit, s: int, e: int) -> list[str]:
     return [q.id for q in quotas if q.kind == "cap"]
 
 
+def _after_label(text: str, clause: Clause) -> int:
+    """Where the clause's text starts after its label (第十七条　, 1. , （三）)."""
+    pos = clause.start + len(clause.label or "")
+    while pos < clause.end and text[pos] in " \u3000":
+        pos += 1
+    return pos
+
+
 def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
     """Drop 给予不同数额的经费资助 when the clause states the amounts it announces."""
     if not any(b.quantified for b in clause_benefits):
@@ -645,8 +723,9 @@ def annotate(doc: Document) -> None:
             continue  # cover letters and signatures grant nothing
         refs = _clause_agencies(doc, clause)
         first = len(benefits)
+        body_start = _after_label(doc.text, clause)
         for i, sent in enumerate(clause.sentences):
-            ctx = _Ctx(doc, clause, sent.start, sent.end, clause.sentences[:i])
+            ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i])
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             for b in found:
                 b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end))
