@@ -39,6 +39,8 @@ EFFECTIVE_FROM_DATE = regex.compile(
 EFFECTIVE_UNTIL_DATE = regex.compile(
     r"""(?:有效期|执行期|实施期|试行期)\s*(?:限)?\s*(?:至|到|截至)\s*        # 有效期至
         (?P<date>\d{4}\s*年[^。；，]{1,8}?日)                                 # 2020年12月31日
+      | (?:实施|施行|执行|试行)[，,]?\s*(?:有效期)?\s*(?:至|到)\s*          # 自印发之日起实施，至
+        (?P<date2>\d{4}\s*年[^。；，]{1,8}?日)\s*止                          # 2023年12月31日止
     """,
     regex.VERBOSE,
 )
@@ -166,7 +168,7 @@ def _validity(text: str, issued: dt.date | None, meta: Metadata) -> None:
     elif m := EFFECTIVE_FROM_DATE.search(text):
         meta.effective_from = parse_date(m.group("date"))
     if m := EFFECTIVE_UNTIL_DATE.search(text):
-        meta.effective_until = parse_date(m.group("date"))
+        meta.effective_until = parse_date(m.group("date") or m.group("date2"))
     elif m := VALIDITY_YEARS.search(text):
         n = parse_number(m.group("n"))
         meta.validity_years = int(n) if n is not None else None
@@ -188,7 +190,42 @@ def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
         row = one(text, False, {})
     else:  # pragma: no cover - older/newer cpca without the private helper
         row = cpca.transform([text]).iloc[0].to_dict()
-    return tuple(v if isinstance(v, str) and v else None for v in (row.get("省"), row.get("市"), row.get("区")))
+    names = (row.get("省"), row.get("市"), row.get("区"))
+    return tuple(n if isinstance(n, str) and _named_in(n, text) else None for n in names)
+
+
+_DIVISION_SUFFIX = regex.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|区|县|旗|盟)$")
+
+
+def _named_in(name: str, text: str) -> bool:
+    """cpca completes names (湛江 -> 湛江市, even 县 -> a municipality's counties): keep
+    only a division whose own name, without its suffix, is written in the text."""
+    stem = _DIVISION_SUFFIX.sub("", name)
+    return len(stem) >= 2 and stem in text
+
+
+REGION_PREFIX = regex.compile(
+    r"""^(?P<r>(?:[\p{Han}]{2,5}?(?:省|自治区))?                 # 岭东省
+             (?:[\p{Han}]{2,5}?(?:市|自治州|盟))?                 # 青湖市
+             (?:[\p{Han}]{2,5}?(?:区|县|旗))?)                    # 临港区
+        (?=[\p{Han}（(])
+    """,
+    regex.VERBOSE,
+)
+
+
+def _written_region(text: str) -> tuple[str | None, str | None]:
+    """A region written at the start of an issuer's name or title that the gazetteer does
+    not know (new or renamed divisions): 南溪市人力资源和社会保障局 -> 南溪市."""
+    m = REGION_PREFIX.match(text)
+    region = m.group("r") if m else ""
+    if len(region) < 3 or regex.search(r"关于|人民|政府|印发", region):
+        return None, None
+    last = region[-1]
+    level = {"省": "province", "区": "district", "县": "county", "旗": "county"}.get(last, "city")
+    if region.endswith("自治区"):
+        level = "province"
+    return region, level
 
 
 def _region(candidates: list[str]) -> tuple[str | None, str | None]:
@@ -209,6 +246,11 @@ def _region(candidates: list[str]) -> tuple[str | None, str | None]:
             continue
         if score > best[0]:
             best = (score, "".join(parts), level)
+    if best[1] is None:
+        for text in candidates[:-1]:  # issuers and title, not running text
+            region, level = _written_region(text or "")
+            if region:
+                return region, level
     return best[1], best[2]
 
 
