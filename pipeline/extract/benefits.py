@@ -84,7 +84,7 @@ def _rx():
         # 支持重点规上企业建设… / 院校承办… : the actor of the funded activity
         "actor": regex.compile(
             rf"""(?:^|(?<=[，,；;：:。]))\s*(?:{alternation(w.support_verbs)})?
-                (?P<who>[^，。；,;“”]{{2,30}}?)(?:{alternation(w.action_verbs)})""",
+                (?P<who>[^，。；,;“”]{{2,40}}?)(?:{alternation(w.action_verbs)})""",
             regex.VERBOSE,
         ),
         "total": regex.compile(rf"(?:{alternation(w.total_markers)})[^，。；]{{0,6}}$"),
@@ -510,9 +510,11 @@ def _quota_before(ctx: _Ctx, start: int):
 
 
 def _instrument_end(text: str, ctx: "_Ctx", end: int) -> int:
-    """Extend a rule's span over the instrument right after its amount (五千元一次性培养补助)."""
-    m = _rx()["instrument"].search(text, end, min(ctx.e, end + 12))
-    if m and not _CLAUSE_PUNCT.search(text, end, m.start()) and not regex.search(r"[、\d]", text[end:m.start()]):
+    """Extend a rule's span over the instrument named after its amount in the same clause
+    (五千元一次性培养补助; 按每人1000元的标准给予企业一次性吸纳就业补贴)."""
+    _, hi = _comma_clause(text, ctx.s, ctx.e, end, end)
+    m = _rx()["instrument"].search(text, end, hi)
+    if m and not regex.search(r"[、\d０-９]", text[end:m.start()]):
         return m.end()
     return end
 
