@@ -53,6 +53,7 @@ class BenefitWords(BaseModel):
     summary_markers: list[str]
     announcement_markers: list[str]
     budget_verbs: list[str]
+    anaphora: list[str]
 
 
 @functools.cache
@@ -76,6 +77,11 @@ def _rx():
         "announcement": regex.compile(alternation(w.announcement_markers)),
         "budget": regex.compile(alternation(w.budget_verbs)),
         "give_verb_any": regex.compile(r"给予|予以|发放|发给"),
+        "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
+        # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
+        "title_rel": regex.compile(
+            r"(?:^|(?<=[，,：:）)\s.、]))(?:获得|荣获|获评|被评为|评为|当选为|入选)"
+            r"(?P<who>[^，。；,;的]{2,20}?)(?<!证书|资格|等级)的\s*[，,]"),  # not 取得…证书的: a tier
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
@@ -135,6 +141,7 @@ TIME_ADVERBIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
+PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
@@ -164,6 +171,7 @@ def head_noun(phrase: str) -> str:
     '参加世界技能大赛并获奖'
     """
     phrase = phrase.strip().rstrip("的，, ")
+    phrase = PER_WORDS.sub("", phrase) or phrase  # 入选者每人每年 -> 入选者
     phrase = TIME_ADVERBIAL.sub("", phrase) or phrase  # 首席技师在聘任期内 -> 首席技师
     if "的" in phrase:
         tail = phrase.rsplit("的", 1)[1]
@@ -261,9 +269,16 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
         rec = _dui_recipient(text, s, m)
         if rec.who and category_of(rec.who) is None:  # 对年输送20名…就业的 / 对…开展的竞赛
             inner = _actor(text, s + m.start("who"), s + m.end("who"))
-            better = inner if inner.who else _topic(text, s, s + m.start())
-            return better if better.who else rec
+            for better in (inner, _topic(text, s + m.end("who"), before),
+                           _topic(text, s, s + m.start())):
+                if better.who:
+                    return better
+            return rec
         return rec
+    titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before]
+    if titled:
+        m = titled[-1]
+        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() >= before + 40:
             continue
@@ -271,7 +286,8 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
             rec = _topic(text, s, s + m.start("who"))
             if rec.who:
                 return rec
-        elif who := _clean_who(head_noun(m.group("who"))):
+        elif not regex.search(r"不得|不再|不能", m.group("who")) and (
+                who := _clean_who(head_noun(m.group("who")))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
     rec = _actor(text, s, before)
     return rec if rec.who else _topic(text, s, before)
@@ -304,7 +320,17 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
     return _Recipient(None, None, None)
 
 
-def _instrument(text: str, s: int, e: int, start: int, end: int) -> str:
+def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | None" = None) -> str:
+    found = _own_instrument(text, s, e, start, end)
+    if found == "other" and ctx is not None:
+        parent = next((c for c in ctx.doc.clauses if c.id == ctx.clause.parent_id), None)
+        if parent is not None and parent.sentences and _introduced_grant(ctx):
+            last = parent.sentences[-1]
+            return _own_instrument(text, last.start, last.end, last.end, last.end)
+    return found
+
+
+def _own_instrument(text: str, s: int, e: int, start: int, end: int) -> str:
     rx = _rx()["instrument"]
     after = rx.search(text, end, min(e, end + 12))
     if after and not regex.search(r"[，。；,;]", text[end:after.start()]):
@@ -364,6 +390,18 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
     return (items if ok else None), best.group("rel") is not None
 
 
+@functools.cache
+def _skill_names() -> tuple[str, ...]:
+    from .conditions import ladder  # the skill ladder gazetteer (skill_levels.yaml)
+
+    names = {n for lv in ladder().levels for n in (lv.canonical, *lv.aliases)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _skill_prefix(text: str) -> str | None:
+    return next((n for n in _skill_names() if text.startswith(n)), None)
+
+
 def _list_item(text: str) -> str:
     """A list member without verbs and document words: 取得高级工职业资格证书 -> 高级工;
     a quoted title stands for itself: 我区荣获“中华技能大奖” -> 中华技能大奖."""
@@ -375,6 +413,9 @@ def _list_item(text: str) -> str:
     text = head_noun(text) if "的" in text else text  # 新获批的国家级 -> 国家级
     text = LOCATIVE.sub("", text)  # 在国家级职业技能大赛中获得一等奖 -> 一等奖
     text = PER_COUNT.sub("", text)  # 高级技师证书1人 -> 高级技师证书
+    level = _skill_prefix(text)
+    if level and len(text) > len(level) + 4:
+        text = level  # 技师引进后三年内在我区首次购买商品住房 -> 技师
     return rx["item_suffix"].sub("", rx["item_prefix"].sub("", text)) or text
 
 
@@ -481,7 +522,8 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     if fields.get("per") is None and quota is not None and quota.kind == "cap" and category_of(
             quota.subject) == "project":
         fields["per"] = "project"  # 资助不超过3个（项目），各资助5万元: each funded project
-    if who.who is None and quota is not None and quota.subject:
+    anaphoric = who.who is not None and _rx()["anaphora"].match(who.who)
+    if (who.who is None or anaphoric) and quota is not None and quota.subject:
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
     last = ctx.last if who.who is None else None
     if last is not None:
@@ -554,7 +596,7 @@ def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
                  else [(group[0], rec, None, None)])
         for a, who, tier, reason in pairs:
             out.append(_benefit(
-                ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end),
+                ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end, ctx),
                 frequency=_frequency(text, ctx.s, ctx.e, a), tier=tier, reason=reason,
                 duration_years=_duration(text, ctx.s, ctx.e), **_amount_fields(a)))
     return out
@@ -579,6 +621,19 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
                      quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
 
 
+def _introduced_grant(ctx: _Ctx) -> bool:
+    """A sub-item of a clause that announces a grant (…按以下标准给予生活补贴：（1）高级技师，
+    每人每月两千元): the grant is the parent's."""
+    parent = next((c for c in ctx.doc.clauses if c.id == ctx.clause.parent_id), None)
+    if parent is None or not parent.sentences:
+        return False
+    last = parent.sentences[-1]
+    text = ctx.doc.text
+    return text[last.end - 1:last.end] in "：:" and bool(
+        _rx()["grant"].search(text, last.start, last.end) or _rx()["instrument"].search(
+            text, last.start, last.end))
+
+
 def link_sentence(ctx: _Ctx) -> list[Benefit]:
     doc = ctx.doc
     text = doc.text
@@ -587,7 +642,8 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
     if not amounts and not rates:
         return _unquantified(ctx)
-    if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)):
+    if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)
+            or _introduced_grant(ctx)):
         return []  # money named without a grant (总投资1亿元) is not a benefit
     shares = [r for r in rates if r.kind != "uplift"]
     caps = [a for a in amounts if a.kind == "cap"] if shares else []
