@@ -323,7 +323,7 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
 def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | None" = None) -> str:
     found = _own_instrument(text, s, e, start, end)
     if found == "other" and ctx is not None:
-        parent = next((c for c in ctx.doc.clauses if c.id == ctx.clause.parent_id), None)
+        parent = ctx.parent
         if parent is not None and parent.sentences and _introduced_grant(ctx):
             last = parent.sentences[-1]
             return _own_instrument(text, last.start, last.end, last.end, last.end)
@@ -490,6 +490,7 @@ class _Ctx:
     s: int
     e: int
     earlier: list  # the clause's sentences before this one, nearest last
+    parent: Clause | None = None  # the clause this one is a sub-item of
 
     @property
     def last(self) -> _Recipient | None:
@@ -501,7 +502,7 @@ class _Ctx:
             rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
             if rec.who:
                 return rec
-        parent = next((c for c in self.doc.clauses if c.id == self.clause.parent_id), None)
+        parent = self.parent
         if parent is None:
             return None
         skip = _after_label(text, parent)
@@ -624,7 +625,7 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
 def _introduced_grant(ctx: _Ctx) -> bool:
     """A sub-item of a clause that announces a grant (…按以下标准给予生活补贴：（1）高级技师，
     每人每月两千元): the grant is the parent's."""
-    parent = next((c for c in ctx.doc.clauses if c.id == ctx.clause.parent_id), None)
+    parent = ctx.parent
     if parent is None or not parent.sentences:
         return False
     last = parent.sentences[-1]
@@ -776,14 +777,17 @@ def annotate(doc: Document) -> None:
     _ensure_item_ids(doc)
     benefits: list[Benefit] = []
     numbered = any(c.kind not in ("preamble", "closing") for c in doc.clauses)
+    by_id = {c.id: c for c in doc.clauses}
     for clause in doc.clauses:
         if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
             continue  # cover letters and signatures grant nothing
         refs = _clause_agencies(doc, clause)
         first = len(benefits)
         body_start = _after_label(doc.text, clause)
+        parent = by_id.get(clause.parent_id or "")
         for i, sent in enumerate(clause.sentences):
-            ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i])
+            ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i],
+                       parent)
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             for b in found:
                 b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end))
