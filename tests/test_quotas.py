@@ -46,7 +46,8 @@ def _check_all(items: list[Quota], expected: list[dict], text: str) -> None:
 
 @pytest.mark.parametrize("case", list(_params()))
 def test_case(case):
-    _check_all(extract_quotas(case["text"]), case["expected"], case["text"])
+    items = extract_quotas(case["text"], case.get("ref_year"))
+    _check_all(items, case["expected"], case["text"])
 
 
 def test_case_file_size_and_ids():

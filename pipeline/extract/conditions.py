@@ -91,6 +91,7 @@ class ConditionWords(_Strict):
     catalog_verbs_need_de: list[str]
     catalog_heads: list[str]
     shortage_words: list[str]
+    shortage_heads: list[str]
     threshold_units: dict[str, Literal["count", "share", "amount", "age"]]
     period_words: list[str]
     time_window_events: list[str]
@@ -108,6 +109,14 @@ class ConditionWords(_Strict):
     amount_basis_words: list[str]
     approval_false_after: list[str]
     date_before: list[str]
+    list_intro_words: list[str]
+    list_intro_heads: list[str]
+    requirement_modals: list[str]
+    requirement_subjects: list[str]
+    applicability_words: list[str]
+    inapplicable_words: list[str]
+    document_words: list[str]
+    penalty_words: list[str]
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -133,6 +142,8 @@ class SkillLadder(_Strict):
     qualifier_suffixes: list[str]
     stop_suffixes: list[str]
     needs_suffix_stop_before: list[str]
+    certificate_verbs: list[str]
+    certificate_words: list[str]
 
     @model_validator(mode="after")
     def _unique(self) -> "SkillLadder":
@@ -299,6 +310,18 @@ _HAN = regex.compile(
     regex.VERBOSE,
 )
 
+_LABEL = regex.compile(
+    r"""
+    [\s\u3000]*                                     # indentation
+    (?:第[一二三四五六七八九十百零〇0-9]+[条章节]   # 第五条 / 第二章
+      |[（(][一二三四五六七八九十0-9]{1,3}[）)]      # （一） / (1)
+      |[0-9]{1,2}[.．、](?![0-9])                    # 1. / 2、 (not 1.5)
+      |[一二三四五六七八九十]{1,3}、                 # 一、
+    )[\s\u3000]*                                     # spacing after the label
+    """,
+    regex.VERBOSE,
+)
+
 _DURATION_T = r"""
     (?P<pre><<BEFORE>>)?                        # comparator before: 满 / 超过 / 不足
     \s*(?P<num><<NUM>>)\s*                      # the number, Arabic or Chinese
@@ -332,6 +355,14 @@ _SKILL_TAIL_T = r"""
     (?P<post2><<AFTER>>)?                       # 以上 after the suffix: 高级技能以上
 """
 
+_CERTIFICATE_T = r"""
+    (?P<verb><<VERBS>>)                         # 取得 / 具有
+    [^，。；、的]{0,10}?                         # 相应 / 与所从事岗位相关
+    (?:的[^，。；、的]{0,4}?)?                   # …的
+    (?P<cert><<CERTS>>)                         # 职业技能等级证书 / 职业资格
+    (?:(?:或|或者|和|及)(?:<<CERTS>>))?          # 或职业技能等级证书
+"""
+
 _HONOR_ALIAS_T = r"""
     (?P<alias><<ALIASES>>)                      # a named honour: 全国技术能手
     (?![”"’]?(?:<<TITLE_STOP>>))                # not 武汉工匠工作室 / “武汉工匠”工作室
@@ -353,10 +384,15 @@ _COMPETITION_T = r"""
     (?P<prefix><<LEVEL_PREFIXES>>)              # 全国 / 国家级 / 省级
     (?P<floor><<AFTER>>)?                       # 以上: 省级以上技能大赛
     [\p{Han}]{0,8}?                             # 职业院校 / 一类
-    (?:<<HEADS>>)                               # 技能大赛 / 竞赛
-    [\p{Han}]{0,2}?                             # 中
+    (?P<head><<HEADS>>)                         # 技能大赛 / 竞赛
+    [\p{Han}]{0,4}?                             # 中 / 中获得
     (?P<prize><<PRIZES>>)                       # 一等奖 / 第一名 / 金牌
     (?P<holder><<HOLDERS>>)?                    # 选手 / 获得者
+"""
+
+_PRIZE_MORE_T = r"""
+    [、和及与或]                                 # the next prize of a list: 、二等奖
+    (?P<prize><<PRIZES>>)                       # 二等奖 / 银牌
 """
 
 _LEVEL_FLOOR_T = r"""
@@ -410,7 +446,15 @@ _TIER_AMOUNT_T = r"""
 
 _SHORTAGE_T = r"""
     (?P<word><<SHORTAGE>>)                      # 急需紧缺 / 紧缺
+    (?P<head><<HEADS>>)?                        # 职业（工种）: a catalogue of occupations
 """
+
+_QUOTED_TITLE_LEFT = regex.compile(
+    r"""
+    [“"‘]\p{Han}{1,6}$                          # “桐溪 before a level: a local title
+    """,
+    regex.VERBOSE,
+)
 
 _SINCE_T = r"""
     自\s*(?P<what>[^，。；自]{0,24}?)            # 本《实施意见》
@@ -456,6 +500,23 @@ _APPROVAL_T = r"""
     [^，。；,;、]{0,16}?                         # 社会事务局 / 专家评审
     (?:<<VERBS>>)                               # 认定 / 同意 / 备案
     (?:合格|通过)?                              # 考核合格
+"""
+
+_LIST_INTRO_T = r"""
+    (?:<<WORDS>>)                               # 下列 / 以下
+    [^，。；]{0,4}?(?:<<HEADS>>)                 # 条件 / 情形
+    [^。；]*[：:]\s*$                           # … and the sentence ends in ：
+"""
+
+_REQUIREMENT_T = r"""
+    (?<=(?:<<SUBJECTS>>)[，,]?)                 # an applicant subject: 参评人员 / …的个人，
+    (?P<modal><<MODALS>>)                       # 应 / 应当 / 须
+    (?=\p{Han})                                 # the requirement follows
+"""
+
+_INAPPLICABLE_T = r"""
+    (?P<who>[^，。；：:]{2,30}?)                 # 机关事业单位在编人员
+    (?:<<NOT>>)(?:<<DOCS>>)                     # 不适用本办法
 """
 
 _CONSEQUENCE_T = r"""
@@ -538,6 +599,8 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
     return dict(
         skill=_compile(_SKILL_T, ALIASES=_alt(
             a for lv in lad.levels for a in lv.aliases + lv.needs_suffix)),
+        certificate=_compile(_CERTIFICATE_T, VERBS=_alt(lad.certificate_verbs),
+                             CERTS=_alt(lad.certificate_words)),
         skill_stop=_compile(r"^(?:<<STOP>>)", STOP=_alt(lad.stop_suffixes)),
         honor_alias=_compile(_HONOR_ALIAS_T, ALIASES=_alt(_honor_by_alias()), HOLDERS=holders,
                              TITLE_STOP=_alt(hon.title_stop_suffixes)),
@@ -546,6 +609,7 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
             STOP="[" + "".join(regex.escape(c) for c in hon.region_stop_chars) + "]",
             REGION_SUFFIXES=_alt(hon.region_suffixes), TITLES=_alt(hon.generic_titles),
             TITLE_STOP=_alt(hon.title_stop_suffixes), HOLDERS=holders),
+        prize_more=_compile(_PRIZE_MORE_T, PRIZES=_alt(hon.competition_prizes)),
         competition=_compile(_COMPETITION_T, LEVEL_PREFIXES=_alt(hon.level_prefixes),
                              HEADS=_alt(hon.competition_heads), AFTER=after,
                              PRIZES=_alt(hon.competition_prizes), HOLDERS=holders),
@@ -566,7 +630,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                               HEADS=_alt(w.origin_person_heads)),
         origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
         catalog=_compile(_CATALOG_T, VERBS=_alt(w.catalog_verbs), HEADS=_alt(w.catalog_heads)),
-        shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words)),
+        shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words),
+                          HEADS=_alt(w.shortage_heads)),
         since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
         exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases)),
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
@@ -582,6 +647,14 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
+        list_intro=_compile(_LIST_INTRO_T, WORDS=_alt(w.list_intro_words),
+                            HEADS=_alt(w.list_intro_heads)),
+        requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects),
+                             MODALS=_alt(w.requirement_modals)),
+        applicability=_compile(r"(?:<<W>>)  # 适用于", W=_alt(w.applicability_words)),
+        inapplicable=_compile(_INAPPLICABLE_T, NOT=_alt(w.inapplicable_words),
+                              DOCS=_alt(w.document_words)),
+        penalty=_compile(r"(?:<<W>>)  # 追究 / 追回: a penalty", W=_alt(w.penalty_words)),
         tenure_left=_compile(_TENURE_LEFT_T, WORDS=_alt(w.tenure_words)),
         experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
@@ -662,7 +735,14 @@ def _prose_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ..
                  if text[a:b].lstrip().startswith(openers))
 
 
+def _skip_label(text: str, start: int, end: int) -> int:
+    """Move ``start`` past a clause label written at it (第五条 / （一） / 3.)."""
+    m = _LABEL.match(text, start, end)
+    return m.end() if m and m.end() > start else start
+
+
 def _make_scope(text: str, start: int, end: int, sent: tuple[int, int]) -> Scope | None:
+    start = _skip_label(text, start, end)
     ends = [m.end() for m in _DE_FRAME_END.finditer(text, start, end)]
     if ends:
         end = ends[-1]
@@ -698,7 +778,36 @@ def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
         scope = _make_scope(text, prev, tail[-1], (s_start, s_end))
         if scope:
             scopes.append(scope)
-    return scopes
+    scopes = [sc for sc in scopes if not _is_penalty(text, sc, s_end)]
+    return scopes + _open_scopes(text, s_start, s_end, scopes)
+
+
+def _is_penalty(text: str, scope: Scope, s_end: int) -> bool:
+    """True when the consequence of a scope is a penalty or a procedure (构成犯罪的，依法追究…)."""
+    stop = _clause_end(text, _clause_end(text, scope.end + 1, s_end), s_end)
+    return bool(_rx().penalty.search(text, scope.end, stop))
+
+
+def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> list[Scope]:
+    """Scopes that run to the sentence end: 应…(a requirement) and 适用于… (applicability)."""
+    rx, out = _rx(), []
+    taken = scopes[-1].end if scopes else s_start
+    for frame, m in (("应…", rx.requirement.search(text, taken, s_end)),
+                     ("适用…", rx.applicability.search(text, taken, s_end))):
+        if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
+                _markers(text, m.end(), s_end):
+            continue
+        out.append(Scope(m.end(), s_end, frame, s_start, s_end))
+        break
+    return out
+
+
+def list_scope(text: str, s_start: int, s_end: int) -> Scope | None:
+    """A labelled item of a requirement list (（一）年龄在16周岁以上…) as one scope."""
+    start = _skip_label(text, s_start, s_end)
+    if start == s_start or len(_HAN.findall(text, start, s_end)) < 3:
+        return None
+    return Scope(start, s_end, "下列…", s_start, s_end)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -833,13 +942,30 @@ def _bare_level_ok(text: str, m: regex.Match, tail: regex.Match) -> bool:
     return bool(tail["suffix"])
 
 
+def _certificates(text: str, lo: int, hi: int) -> list[_Cand]:
+    """A certificate without a named level: 取得职业技能等级证书 (weaker than a named level)."""
+    out = []
+    for m in _rx().certificate.finditer(text, lo, hi):
+        if _rx().skill.search(text, m.start(), m.end()):
+            continue  # 取得高级技师职业资格: the named level is the qualifier
+        pred = Predicate(field="skill_level", op="exists")
+        out.append(_Cand(m.start(), m.end(), "skill_level", pred, priority=1))
+    return out
+
+
+def _quoted_title(text: str, m: regex.Match, lo: int) -> bool:
+    """True for a level inside a quoted local title: “桐溪首席技师” is an award, not a level."""
+    return (text.startswith(("”", '"', "’"), m.end())
+            and bool(_QUOTED_TITLE_LEFT.search(text, max(lo, m.start() - 7), m.start())))
+
+
 def _skills(text: str, lo: int, hi: int) -> list[_Cand]:
     rx, table = _rx(), _skill_canonical()
     out = []
     for m in rx.skill.finditer(text, lo, hi):
         level = table[m["alias"]]
         tail = rx.skill_tail.match(text, m.end(), hi)
-        if rx.skill_stop.match(text, m.end(), hi):
+        if rx.skill_stop.match(text, m.end(), hi) or _quoted_title(text, m, lo):
             continue
         if m["alias"] in level.needs_suffix and not _bare_level_ok(text, m, tail):
             continue
@@ -915,10 +1041,24 @@ def _generic_honors(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field="honors", op="in", value=[name])
         out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
     for m in rx.competition.finditer(text, lo, hi):
-        name = text[m.start():m.end("prize")]
-        level = _prefix_level(m["prefix"])
+        out.extend(_prizes(text, m, hi))
+    return out
+
+
+def _prizes(text: str, m: regex.Match, hi: int) -> list[_Cand]:
+    """A contest prize and the prizes listed after it (一等奖、二等奖、三等奖), one item each."""
+    contest = text[m.start():m.end("head")]
+    level = _prefix_level(m["prefix"])
+    name = contest + m["prize"]
+    out = [_Cand(m.start(), m.end(), "honor", Predicate(field="honors", op="in", value=[name]),
+                 canonical=name, honor_level=level)]
+    pos = m.end()
+    while more := _rx().prize_more.match(text, pos, hi):
+        name = contest + more["prize"]
         pred = Predicate(field="honors", op="in", value=[name])
-        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
+        out.append(_Cand(more.start("prize"), more.end(), "honor", pred, canonical=name,
+                         honor_level=level))
+        pos = more.end()
     return out
 
 
@@ -1020,9 +1160,9 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field="catalog", op="in", value=[m["obj"]])
         out.append(_Cand(m.start(), m.end("obj"), "catalog", pred))
     for m in rx.shortage.finditer(text, lo, hi):
-        if not (text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
+        if not (m["head"] or text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
             continue
-        pred = Predicate(field="catalog", op="in", value=[m["word"]])
+        pred = Predicate(field="catalog", op="in", value=[m.group()])
         out.append(_Cand(m.start(), m.end(), "catalog", pred, priority=1))
     return out
 
@@ -1089,6 +1229,22 @@ def _exclusions(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _inapplicable(text: str, lo: int, hi: int) -> list[_Cand]:
+    """…在编人员不适用本办法: the notice excludes a group (a clause-initial statement)."""
+    out = []
+    for a, b in _clauses(text, lo, hi):
+        m = _rx().inapplicable.match(text, _skip_label(text, a, b), b)
+        if m:
+            pred = Predicate(field="applicable", op="not", value=m["who"])
+            out.append(_Cand(m.start(), m.end(), "exclusion", pred, negated=True))
+    return out
+
+
+def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    bounds = [lo] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, lo, hi)] + [hi]
+    return list(zip(bounds, bounds[1:]))
+
+
 def _membership(text: str, lo: int, hi: int) -> list[_Cand]:
     """属于…的 anywhere in a sentence: 属于紧缺职业（工种）的补贴标准上浮30%."""
     out = []
@@ -1110,8 +1266,22 @@ def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
 def _tiers(text: str, lo: int, hi: int) -> list[_Cand]:
     """A level or honour written right before its amount: 按高级技师5000元/人、技师3500元/人."""
     rx = _rx()
-    return [c for c in _skills(text, lo, hi) + _named_honors(text, lo, hi)
-            if rx.tier_amount.match(text, c.end, hi)]
+    cands = sorted(_skills(text, lo, hi) + _named_honors(text, lo, hi), key=lambda c: c.start)
+    out = [c for c in cands if rx.tier_amount.match(text, c.end, hi)]
+    return out + [c for c in _labelled_tier(text, lo, hi, cands) if c not in out]
+
+
+def _labelled_tier(text: str, lo: int, hi: int, cands: list[_Cand]) -> list[_Cand]:
+    """Levels opening a labelled item that states an amount: （一）初级工（五级）每人补贴1000元."""
+    start = _skip_label(text, lo, hi)
+    if start == lo or not cands or cands[0].start != start:
+        return []
+    chain = [cands[0]]
+    for c in cands[1:]:
+        if not _rx().list_gap.match(text[chain[-1].end:c.start]):
+            break
+        chain.append(c)
+    return chain if _rx().tier_amount.search(text, chain[-1].end, hi) else []
 
 
 def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
@@ -1119,7 +1289,7 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands: list[_Cand] = []
     for finder in (_durations, _quantities, _skills, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
-                   _time_windows, _negations, _criteria):
+                   _time_windows, _negations, _criteria, _certificates):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
@@ -1154,6 +1324,10 @@ def _to_condition(text: str, c: _Cand, scope: Scope, frame: str | None) -> Condi
     )
 
 
+_OPEN_FRAMES = ("应…", "适用…", "下列…")
+"""Frames whose every clause states a qualifier (requirements, lists, applicability)."""
+
+
 def _segments(text: str, scope: Scope) -> list[tuple[int, int]]:
     """Clauses of a framed scope that state a qualifier: all of 对/凡…, the last of …的."""
     lo, hi = scope.start, scope.end
@@ -1167,7 +1341,7 @@ def _segments(text: str, scope: Scope) -> list[tuple[int, int]]:
     if m and not tail:  # 对A，B的C，[所在企业应]给予: the object ends at its head noun
         last = max((i for i, (a, b) in enumerate(segs) if "的" in text[a:b]), default=len(segs))
         return segs[:last + 1]
-    if m:
+    if m or scope.frame in _OPEN_FRAMES:
         return segs
     if not scope.frame.endswith("的"):
         return []
@@ -1213,10 +1387,21 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
                 continue
             out = [c for c in out if not (c in inside and _entity_by_alias()[text[c.start:c.end]].generic)]
             a, inside = agent, []
+        if inside:  # 取得…证书并在本市就业: the clause after 并 is a qualifier of its own
+            a = _conjoined_rest(text, max(c.end for c in inside), b)
+            inside = [] if a is not None else inside
         if not inside and not any(v in text[a:b] for v in words().amount_basis_words):
             pred = Predicate(field="qualifier", op="exists", value=text[a:b])
             out.append(_Cand(a, b, "other", pred, priority=1))
     return out
+
+
+def _conjoined_rest(text: str, a: int, b: int) -> int | None:
+    """Start of a 并/且 clause after the last typed qualifier of a piece, if one follows."""
+    m = _rx().piece_trim.match(text, a, b)
+    if not m or m.end() == a or not _rx().conjunction.match(text, a, b):
+        return None
+    return m.end() if len(_HAN.findall(text, m.end(), b)) >= 3 else None
 
 
 def _agent_rest(text: str, a: int, b: int) -> int | None:
@@ -1230,9 +1415,12 @@ def _scope_of(c: _Cand, scopes: list[Scope], whole: Scope) -> Scope:
     return next((sc for sc in scopes if sc.start <= c.start < sc.end), whole)
 
 
-def _sentence_conditions(text: str, s_start: int, s_end: int) -> list[Condition]:
+def _sentence_conditions(text: str, s_start: int, s_end: int,
+                         in_list: bool = False) -> list[Condition]:
     out: list[tuple[_Cand, Scope]] = []
     scopes = find_scopes(text, s_start, s_end)
+    item = list_scope(text, s_start, s_end) if in_list and not scopes else None
+    scopes = [item] if item else scopes
     for scope in scopes:
         cands = _resolve(_scope_candidates(text, scope))
         cands = _resolve(_with_qualitative(text, scope, cands))
@@ -1240,6 +1428,8 @@ def _sentence_conditions(text: str, s_start: int, s_end: int) -> list[Condition]
         out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
+    if text.find("适用", s_start, s_end) >= 0:  # cheap pre-check: speed
+        extra += _inapplicable(text, s_start, s_end)
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
         extra += _approvals(text, s_start, s_end)
     if text.find("元", s_start, s_end) >= 0:
@@ -1255,9 +1445,30 @@ def _sentence_conditions(text: str, s_start: int, s_end: int) -> list[Condition]
 def extract_conditions(text: str) -> list[Condition]:
     """All eligibility qualifiers of ``text`` in text order."""
     out: list[Condition] = []
+    kind: str | None = None  # label kind of an open requirement list ("" before its first item)
     for s_start, s_end in sentences(text):
-        out.extend(_sentence_conditions(text, s_start, s_end))
+        label = _label_kind(text, s_start, s_end)
+        if kind is not None and (label is None or kind not in ("", label)):
+            kind = None  # the list ends at an unlabelled sentence or another kind of label
+        elif kind == "":
+            kind = label
+        out.extend(_sentence_conditions(text, s_start, s_end, kind is not None))
+        if text[s_start:s_end].rstrip()[-1:] in "：:" and _rx().list_intro.search(
+                text, s_start, s_end):  # cheap pre-check first: speed
+            kind = ""
     return out
+
+
+def _label_kind(text: str, s_start: int, s_end: int) -> str | None:
+    """The kind of label opening a sentence: 第 / （ / 1 / 一; None when unlabelled."""
+    m = _LABEL.match(text, s_start, s_end)
+    if not m or m.end() == s_start:
+        return None
+    label = m.group().strip(" \t\u3000")
+    first = label[:1]
+    if first in "（(":
+        return "（" + ("1" if label[1:2].isdigit() else "一")
+    return "1" if first.isdigit() else first if first == "第" else "一"
 
 
 # =========================================================================== groups

@@ -88,6 +88,8 @@ class PerData(_Strict):
     classifiers: dict[str, Per]
     verbs: Words
     per_capita: Words
+    single_markers: Words
+    total_words: Words
     combinations: list[Combination]
     window: int = Field(gt=0, le=60)
 
@@ -153,6 +155,8 @@ class _Rx:
     cls: regex.Pattern
     prefix_r: regex.Pattern
     per_prefix: regex.Pattern
+    per_clause: regex.Pattern
+    total: regex.Pattern
     freq: regex.Pattern
     freq_after: regex.Pattern
     link: regex.Pattern
@@ -246,7 +250,16 @@ def _rx() -> _Rx:
             每{_H}(?:(?:{_alt(d.per.verbs)}){_H})?            # 每 / 每引进
             (?:[一1]{_H})?(?P<c>{cls})                         # (一)名, 人, 个项目, 月
             |(?P<pc>{_alt(d.per.per_capita)})                  # 人均
+            |(?:{_alt(d.per.single_markers)}){_H}(?P<s>{cls})  # 单个基地, 单家企业
             """, v),
+        per_clause=regex.compile(rf"""
+            每{_H}(?:{_alt(d.per.verbs)})                      # 每新增 / 每认定 ...
+            [^，,。；;：:\n！？!?]{{0,24}}?                    # ... what is counted (取得…证书)
+            [一1]{_H}(?P<c>{cls})                              # one unit: 1人, 一名, 1人次
+            [^，,。；;：:\n！？!?\d]{{0,12}}                   # what it counts: 1名【博士】
+            (?=[，,])                                          # ending its clause: a per-unit condition
+            """, v),
+        total=regex.compile(rf"(?:{_alt(d.per.total_words)})  # 补贴总额: a total, not per unit", v),
         freq=regex.compile(rf"(?:{_alt(d.frequency.words)})  # 一次性 / 按月", v),
         freq_after=regex.compile(rf"{_H}的?{_H}(?P<w>{_alt(d.frequency.words)})  # 10万元一次性建设补助", v),
         link=regex.compile(rf"{_H}(?:{_alt(d.list_separators)}){_H}{label}{_H}  # 、技师 between list items", v),
@@ -318,8 +331,22 @@ def _left_per(text: str, start: int, floor: int) -> list[Per]:
     lo = _clause_start(text, start, floor, d.window)
     parts: list[Per] = []
     for pm in _rx().per_prefix.finditer(text, lo, start):
-        parts.append("person" if pm["pc"] else d.classifiers[pm["c"]])
+        parts.append("person" if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
     return parts
+
+
+def _clause_per(text: str, start: int, floor: int) -> list[Per]:
+    """The per-unit of a 每…1人 clause earlier in the sentence (每认定合格1人次，按200元给予…),
+    unless the sum's own clause is a total (补贴总额不超过50万元)."""
+    rx = _rx()
+    lo = _clause_start(text, start, floor, money_data().per.window)
+    sent_lo, _ = _sentence(text, start, start)
+    if lo <= sent_lo or rx.total.search(text, lo, start):
+        return []
+    last = None
+    for last in rx.per_clause.finditer(text, sent_lo, lo):
+        pass
+    return [money_data().per.classifiers[last["c"]]] if last else []
 
 
 def _frequency(
@@ -404,7 +431,8 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
     bound = _bound(m, money_data().bounds.before[pre["bound"]] if pre else None)
     first = pre.start() if pre else m.start()
     per_suffix = [money_data().per.classifiers[c] for c in _rx().cls.findall(m["per"] or "")]
-    per = _compose(_left_per(text, first, floor) + per_suffix)
+    parts = _left_per(text, first, floor) + per_suffix
+    per = _compose(parts or _clause_per(text, first, floor))
     freq, used = _frequency(text, first, m.end(), floor, per)
     lo, hi = _main_values(m)
     items = []

@@ -8,7 +8,9 @@ kind ``cap``) or aims (培育/达到/累计 ...: kind ``target``), by a bound wo
 Numbers that are not quotas are dropped structurally: thresholds (``每达 30 人``,
 ``年实训超1000人次的`` - a 的-relative clause), ordinals (``第一名``), enumerations
 (``等28项公共服务`` - a count of listed items, not a limit or goal), counts inside
-citations (《…》, 〔…〕), durations (``1个月``) and per-unit rates (``每引进一名``).
+citations (《…》, 〔…〕), durations (``1个月``), per-unit denominators (``每引进一名``,
+``每新增取得…证书1人``), application schedules (``每年集中申报一次``) and status
+reports (``截至2023年底…4.2万人``, ``“十三五”期间…286万人次`` in a later notice).
 
 Word lists live in ``gazetteers/quotas.yaml``.  Structural regexes are compiled at
 module level; the alternations built from the data file are compiled once, on
@@ -54,17 +56,25 @@ class QuotaGazetteer(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     units: dict[str, list[str]]
+    event_units: list[str]
     multipliers: dict[str, int]
     bounds_before: dict[str, QuotaOp]
     bounds_after: dict[str, QuotaOp]
     bounds_infix: dict[str, QuotaOp]
     periods: dict[str, Period]
     plan_words: list[str]
+    plan_names: dict[str, int]
+    plan_name_posts: list[str]
+    status_preps: list[str]
+    retrospective_posts: list[str]
     deadline_preps: list[str]
     deadline_posts: list[str]
     deadline_verbs: list[str]
     cap_triggers: list[str]
     target_triggers: list[str]
+    licensing_nouns: list[str]
+    per_verbs: list[str]
+    procedure_verbs: list[str]
     child_markers: list[str]
     threshold_before: list[str]
     threshold_after: list[str]
@@ -191,6 +201,9 @@ class _Lex:
     unit_rx: regex.Pattern
     strip_tail: tuple[str, ...]
     words: dict[str, tuple[str, ...]]
+    plan_rx: regex.Pattern
+    per_verb_rx: regex.Pattern
+    trigger_words: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -242,6 +255,29 @@ def _lex() -> _Lex:
         _longest_first(g.bounds_after), triggers, trigger_rx, period_rx, tier_rx, unit_rx,
         strip_tail,
         {name: _longest_first(getattr(g, name)) for name in QuotaGazetteer.model_fields},
+        plan_rx=_plan_rx(g), per_verb_rx=_per_verb_rx(g), trigger_words=_longest_first(triggers),
+    )
+
+
+def _plan_rx(g: QuotaGazetteer) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        [“"「]?                                          # optional opening quotation mark
+        (?P<name>{_alternation(g.plan_names)})            # a five-year plan: 十四五
+        [”"」]?                                          # optional closing quotation mark
+        (?P<post>{_alternation(g.plan_name_posts + g.retrospective_posts)})  # 期间 / 末 / 以来
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _per_verb_rx(g: QuotaGazetteer) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        每[ \t\u3000]*                                  # 每 ...
+        (?:{_alternation(g.per_verbs)})                   # ... a per-unit verb: 每新增 / 每引进
+        """,
+        regex.VERBOSE,
     )
 
 
@@ -270,6 +306,7 @@ class _Cand:
     parent: "_Cand | None" = None
     group: str | None = None
     group_index: int | None = None
+    past: bool = False
 
 
 class _Breaks:
@@ -365,7 +402,24 @@ def _excluded_before(text: str, prefix: str, sent_start: int, pos: int, lex: _Le
     if each >= 0 and len(prefix) - each <= 5:
         if not any(prefix.startswith(p, each) for p in g.periods):
             return True  # 每引进一名: a per-unit rate, not a count
+    if lex.per_verb_rx.search(prefix):
+        return True  # 每新增取得…证书1人: the denominator of a benefit
     return _inside_citation(text, sent_start, pos)
+
+
+def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
+    """The bound word before the count and the length it covers up to the number:
+    不超过10名 (the word itself) or 至少建成1个 / 不少于培训 (a bound, then a trigger verb)."""
+    before = _suffix_word(prefix, lex.bounds_before)
+    if before:
+        return before, len(before)
+    verb = _suffix_word(prefix, lex.trigger_words)
+    if verb is None:
+        return None, 0
+    before = _suffix_word(prefix[: -len(verb)].rstrip(_SPACES), lex.bounds_before)
+    if before is None or before in lex.triggers:
+        return None, 0  # 达到 is a trigger itself: 达到培育 is no bound
+    return before, len(prefix) - prefix.rindex(before, 0, len(prefix) - len(verb))
 
 
 def _after_bound(text: str, pos: int, lex: _Lex) -> tuple[str | None, int]:
@@ -408,6 +462,8 @@ def _licensed(seg_prefix: str, before: str | None, lex: _Lex) -> bool:
         before
         or lex.trigger_rx.search(seg_prefix)
         or lex.period_rx.search(seg_prefix)
+        or lex.plan_rx.search(seg_prefix)
+        or any(w in seg_prefix for w in g.licensing_nouns)
         or any(m in seg_prefix for m in g.child_markers)
         or lex.tier_rx.match(seg_prefix)
     )
@@ -428,7 +484,7 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
     prefix = text[seg_start:num_start].rstrip(_SPACES)
     if _excluded_before(text, prefix, sent_start, num_start, lex):
         return None
-    before = _suffix_word(prefix, lex.bounds_before)
+    before, before_len = _bound_before(prefix, lex)
     after, end = _after_bound(text, uend, lex)
     if unit == "%" and not _is_share(text, seg_start, num_start, lex):
         return None
@@ -439,7 +495,9 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
     g = lex.g
     op = _combine_ops([g.bounds_before.get(before or ""), g.bounds_infix.get(infix or ""),
                        g.bounds_after.get(after or "")])
-    start = seg_start + len(prefix) - len(before) if before else num_start
+    if op == "==" and any(v in prefix for v in g.procedure_verbs):
+        return None  # 每年集中申报一次: an application schedule, not a quota
+    start = seg_start + len(prefix) - before_len if before else num_start
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
     follows = bool(_prefix_word(text[nxt : nxt + 6], lex.words["benefit_openers"]))
     return _Cand(start=start, end=end, num_start=num_start, count=count, unit=unit, op=op,
@@ -456,32 +514,58 @@ def _unit(text: str, pos: int, chinese: bool, lex: _Lex) -> tuple[str, int] | No
 # --------------------------------------------------------------------------- period, kind, tier
 
 
-def _deadline(text: str, m: regex.Match, sent_start: int, lex: _Lex) -> bool:
+def _year_role(text: str, m: regex.Match, sent_start: int, lex: _Lex) -> str | None:
+    """How a calendar year is used: "deadline" (到2025年, 2025年底前, 2024年完成),
+    "status" (截至2023年底) or "since" (2019年以来); None for another year."""
     g = lex.g
     pre = text[max(sent_start, m.start() - 4) : m.start()]
     post = text[m.end() : m.end() + 3]
-    return (
+    if any(post.startswith(p) for p in g.retrospective_posts):
+        return "since"
+    if any(pre.endswith(p) for p in g.status_preps):
+        return "status"
+    if (
         any(pre.endswith(p) for p in g.deadline_preps)
         or any(post.startswith(p) for p in g.deadline_posts)
         or any(post.startswith(v) for v in g.deadline_verbs)
-    )
+    ):
+        return "deadline"
+    return None
 
 
-def _period(text: str, c: _Cand, lex: _Lex) -> tuple[str | None, int | None, int]:
-    """The period word nearest before the count in its sentence: (period, deadline, end)."""
-    best: tuple[str | None, int | None, int] = (None, None, -1)
+def _is_past(role: str, year: int, ref_year: int | None) -> bool:
+    """A year that makes its sentence a report of the past, judged against the notice year."""
+    if role == "since":
+        return True
+    if ref_year is not None:
+        return year < ref_year or (role == "status" and year == ref_year)
+    return role == "status"
+
+
+def _period(
+    text: str, c: _Cand, lex: _Lex, ref_year: int | None
+) -> tuple[str | None, int | None, int, bool]:
+    """The period word nearest before the count in its sentence:
+    (period, deadline, end, past) where ``past`` marks a status report or a past plan."""
+    best: tuple[str | None, int | None, int, bool] = (None, None, -1, False)
     s, e = c.sent_start, c.start
     for m in lex.period_rx.finditer(text, s, e, overlapped=False):
-        word = m.group("word")
-        period = lex.g.periods.get(word, "plan")
+        period = lex.g.periods.get(m.group("word"), "plan")
         if m.end() > best[2]:
-            best = (period, None, m.end())
+            best = (period, None, m.end(), False)
+    for m in lex.plan_rx.finditer(text, s, e):
+        year = lex.g.plan_names[m.group("name")]
+        role = "since" if m.group("post") in lex.g.retrospective_posts else "deadline"
+        if m.end() > best[2]:
+            best = ("plan", year, m.end(), _is_past(role, year, ref_year))
     for m in _YEAR.finditer(text, s, e):
-        if m.end() > best[2] and _deadline(text, m, s, lex):
-            best = ("plan", int(m.group("year")), m.end())
+        role = _year_role(text, m, s, lex)
+        if m.end() > best[2] and role:
+            year = int(m.group("year"))
+            best = ("plan", year, m.end(), _is_past(role, year, ref_year))
     for m in _PLAN_SPAN.finditer(text, s, e):
         if m.end() > best[2]:
-            best = ("plan", None, m.end())
+            best = ("plan", None, m.end(), False)
     return best
 
 
@@ -491,6 +575,8 @@ def _kind(text: str, c: _Cand, lex: _Lex) -> str:
         return "target"
     if c.op == "<=":
         return "cap"
+    if c.unit in lex.g.event_units:
+        return "target"  # 每两年评选一次: a count of events
     last = None
     for last in lex.trigger_rx.finditer(text, c.seg_start, c.start):
         pass
@@ -608,13 +694,15 @@ def _group_tiers(cands: list[_Cand]) -> None:
             index[key] = c.group_index + 1
 
 
-def _describe(text: str, cands: list[_Cand], br: _Breaks, lex: _Lex) -> None:
+def _describe(
+    text: str, cands: list[_Cand], br: _Breaks, lex: _Lex, ref_year: int | None
+) -> None:
     """Fill tier, period, subject, kind, parents and groups, in text order."""
     prev: _Cand | None = None
     for c in cands:
         tier = lex.tier_rx.match(text, c.seg_start, c.num_start)
         c.tier = tier.group("tier") if tier else None
-        c.period, c.deadline_year, _ = _period(text, c, lex)
+        c.period, c.deadline_year, _, c.past = _period(text, c, lex, ref_year)
         same_seg = prev is not None and prev.seg_start == c.seg_start
         local = text[prev.end if same_seg else c.seg_start : c.start]
         c.subject = _subject_after(text, c.end, br, lex) or _subject_before(local, c, lex)
@@ -639,8 +727,12 @@ def _to_quota(text: str, c: _Cand) -> Quota:
 # --------------------------------------------------------------------------- public API
 
 
-def extract_quotas(text: str) -> list[Quota]:
-    """All quotas and targets in ``text``, in text order."""
+def extract_quotas(text: str, ref_year: int | None = None) -> list[Quota]:
+    """All quotas and targets in ``text``, in text order.
+
+    ``ref_year`` is the notice's own year (issue date): counts under a plan or a year
+    before it (“十三五”期间 in a 2021 notice) report the past and are dropped.
+    """
     lex = _lex()
     br: _Breaks | None = None
     cands: list[_Cand] = []
@@ -651,7 +743,7 @@ def extract_quotas(text: str) -> list[Quota]:
             cands.append(c)
     if not cands:
         return []
-    _describe(text, cands, br, lex)
+    _describe(text, cands, br, lex, ref_year)
     return [_to_quota(text, c) for c in cands if _keep(c)]
 
 
@@ -660,6 +752,8 @@ def _keep(c: _Cand) -> bool:
 
     一个/一批/一支 … is an article; 引进1名博士，给予… makes the count a condition.
     """
+    if c.past:
+        return False  # 截至2023年底…4.2万人 / “十三五”期间…286万人次: a status report
     if c.op != "==" or c.period is not None or c.tier is not None:
         return True
     return not (c.count_text == "一" or c.benefit_follows)
@@ -667,4 +761,6 @@ def _keep(c: _Cand) -> bool:
 
 def annotate(doc: Document) -> None:
     """Pipeline stage: fill ``doc.quotas`` from ``doc.text``."""
-    doc.quotas = extract_quotas(doc.text)
+    meta = doc.metadata
+    day = meta.issue_date or meta.effective_from
+    doc.quotas = extract_quotas(doc.text, day.year if day else None)
