@@ -230,3 +230,32 @@ def test_deterministic_and_offsets_on_corpus():
         assert first == second
         assert all(a.quote == text[a.start : a.end] for a in first)
         assert [a.start for a in first] == sorted(a.start for a in first)
+
+
+def test_annotate_marks_issuers_as_named_in_metadata():
+    """Header issuers are matched against the metadata names, including an unlisted place
+    name before 省; a body inside an issuer's name (主送 财政局, 请向…反映) stays a mention."""
+    text = (
+        "岭南省人民政府办公厅\n南岭市财政局\n关于印发补贴办法的通知\n"
+        "各县（市、区）人力资源和社会保障局、财政局：\n"
+        "现将办法印发给你们，执行中遇到的问题，请及时向市财政局反映。\n"
+        "第一条 市财政局负责资金拨付。\n"
+    )
+    body = text.index("第一条")
+    doc = Document(
+        doc_id="t", source="t", sha256="0", format="txt", text=text,
+        metadata=Metadata(issuers=["岭南省人民政府办公厅", "南岭市财政局"], region_level="city"),
+        clauses=[Clause(id="c1", kind="article", level=0, start=body, end=len(text),
+                        subtree_end=len(text))],
+    )
+    annotate(doc)
+    rows = [(a.quote, a.level, a.role) for a in doc.agencies]
+    assert rows == [
+        ("岭南省人民政府办公厅", "province", "issuer"),
+        ("南岭市财政局", "city", "issuer"),
+        ("各县（市、区）人力资源和社会保障局", "county", "mention"),
+        ("财政局", "county", "mention"),
+        ("市财政局", "city", "mention"),
+        ("市财政局", "city", "funding"),
+    ]
+    assert all(a.quote == text[a.start : a.end] for a in doc.agencies)

@@ -60,6 +60,8 @@ class Family(_Strict):
     forms: list[str]
     ban: list[str] = Field(default_factory=list)
     category: Category = "government_department"
+    bare: bool = Field(False, description="the stem alone names the body after a prefix: 县财政")
+    bare_role: AgencyRole | None = Field(None, description="role of a bare mention with no trigger")
 
 
 class Body(_Strict):
@@ -94,6 +96,8 @@ class Entry(_Strict):
     abbreviation: bool = False
     needs_prefix: bool = False
     ban: tuple[str, ...] = ()
+    bare: bool = False
+    default_role: AgencyRole | None = None
 
 
 class AgencyGazetteer(_Strict):
@@ -115,6 +119,19 @@ class AgencyGazetteer(_Strict):
     pair_modals: list[str]
     list_labels: dict[str, AgencyRole]
     lead_markers: list[str]
+    distributive: list[str] = Field(default_factory=list)
+    role_before: dict[AgencyRole, list[str]] = Field(default_factory=dict)
+    role_fallback: dict[AgencyRole, list[str]] = Field(default_factory=dict)
+    temporal_open: list[str] = Field(default_factory=list)
+    temporal_close: list[str] = Field(default_factory=list)
+    pair_shared_openers: list[str] = Field(default_factory=list)
+    bare_forms: dict[Literal["national", "province", "local", "generic"], str] = Field(
+        default_factory=dict)
+    bare_generic_qualifiers: list[str] = Field(default_factory=list)
+    bare_before: list[str] = Field(default_factory=list)
+    bare_followers: list[str] = Field(default_factory=list)
+    multi_level_qualifiers: list[str] = Field(default_factory=list)
+    list_entry_suffixes: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> "AgencyGazetteer":
@@ -153,6 +170,7 @@ class AgencyGazetteer(_Strict):
         for fam in self.families:
             stems = [(s, False) for s in (fam.stem, *fam.variants)]
             stems += [(s, True) for s in fam.abbreviations]
+            out += self._bare_entries(fam)
             for form in self._forms(fam):
                 suf = self.suffixes[form]
                 for stem, abbr in stems:
@@ -163,6 +181,20 @@ class AgencyGazetteer(_Strict):
                         ban=tuple(fam.ban),
                     ))
         return out
+
+    def _bare_entries(self, fam: Family) -> list[Entry]:
+        """县财政: the stem alone, resolved to a form by level at match time."""
+        if not fam.bare:
+            return []
+        missing = [f for f in self.bare_forms.values() if f not in self._forms(fam)]
+        if missing:
+            raise ValueError(f"{fam.id}: bare stem needs forms {missing}")
+        return [
+            Entry(alias=stem, agency_id=f"{fam.id}.bare", canonical=fam.stem,
+                  category=fam.category, needs_prefix=True, bare=True,
+                  default_role=fam.bare_role, ban=tuple(fam.ban))
+            for stem in (fam.stem, *fam.variants)
+        ]
 
     def _forms(self, fam: Family) -> list[str]:
         for form in fam.forms:
@@ -250,6 +282,36 @@ _NAME_BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
+_CHAIN_SEPARATOR = regex.compile(
+    r"""
+    ^ [\s、，,和及与]* $                # only separators between two entries of a list
+    """,
+    regex.VERBOSE,
+)
+_CHAIN_FILLER = regex.compile(
+    r"""
+    [\s、，,和及与]                     # separators left between covered entries
+    """,
+    regex.VERBOSE,
+)
+_LIST_SEGMENT = regex.compile(
+    r"""
+    [^、，,；;\s]+                       # one entry of a responsibility list
+    """,
+    regex.VERBOSE,
+)
+_UNLISTED_NAME = regex.compile(
+    r"""
+    [\p{Han}（）()]{3,24}               # Chinese only (brackets allowed: 县（市）…)
+    """,
+    regex.VERBOSE,
+)
+_BARE_END = regex.compile(
+    r"""
+    [，。；;,：:！？!?\n）)]|\Z            # clause punctuation right after a bare stem (县财政。)
+    """,
+    regex.VERBOSE,
+)
 _CLAUSE_STOP = r"，。；;,：:！？!?\n"
 """Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
 
@@ -286,17 +348,53 @@ def _trigger_pattern(trigger: str) -> str:
 def _role_regex(max_gap: int | None = None) -> regex.Pattern:
     gaz = gazetteer()
     max_gap = gaz.max_gap if max_gap is None else max_gap
-    groups = []
-    for role, triggers in gaz.roles.items():
-        alts = "|".join(_trigger_pattern(t) for t in triggers)
-        groups.append(f"(?P<{role}>{alts})")
+    gap = rf"[^{_CLAUSE_STOP}]{{0,{max_gap}}}?"
+    adverbial = rf"""
+        | [^{_CLAUSE_STOP}]{{0,4}}?              # 应当 …
+        (?:{_alternation(gaz.temporal_open)})   # … 在 …
+        [^{_CLAUSE_STOP}]{{1,24}}?               # … 收到初审意见后10个工作日 …
+        (?:{_alternation(gaz.temporal_close)})  # … 内: a time adverbial does not count
+        {gap}                                   # then the usual short gap
+    """ if max_gap and gaz.temporal_open else ""
     return regex.compile(
         rf"""
-        [^{_CLAUSE_STOP}]{{0,{max_gap}}}?       # a short gap inside the clause (lazy: earliest)
-        (?:{'|'.join(groups)})                  # one named group per role
+        (?: {gap}                               # a short gap inside the clause (lazy: earliest)
+        {adverbial} )
+        (?:{_role_groups(gaz.roles)})           # one named group per role
         """,
         regex.VERBOSE,
     )
+
+
+def _role_groups(roles: dict[str, list[str]]) -> str:
+    return "|".join(
+        f"(?P<{role}>{'|'.join(_trigger_pattern(t) for t in triggers)})"
+        for role, triggers in roles.items() if triggers
+    )
+
+
+@functools.cache
+def _fallback_regex() -> regex.Pattern | None:
+    roles = gazetteer().role_fallback
+    return regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}、]{{0,2}}?             # right after the mention (具体负责, 应当)
+        (?:{_role_groups(roles)})               # 负责 / 应当: a duty without a known verb
+        """,
+        regex.VERBOSE,
+    ) if roles else None
+
+
+@functools.cache
+def _before_regex() -> regex.Pattern | None:
+    roles = gazetteer().role_before
+    return regex.compile(
+        rf"""
+        (?:{_role_groups(roles)})               # 具体…由 / 资金由 …
+        \s* \Z                                  # … right before the mention
+        """,
+        regex.VERBOSE,
+    ) if roles else None
 
 
 @functools.cache
@@ -393,13 +491,16 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
     found = _named_mentions(text, excluded, default_level)
     found += _elliptic_mentions(text, excluded, found, default_level)
     found.sort(key=lambda f: (f[0], f[1]))
+    found += _list_entry_mentions(text, found, excluded, default_level)
+    found.sort(key=lambda f: (f[0], f[1]))
     found = _drop_posted(text, found)
     roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
     return [
         Agency(
             start=s, end=e, quote=text[s:e], canonical=entry.canonical,
-            agency_id=entry.agency_id, category=entry.category, level=level,
-            role=role, generic=entry.generic,
+            agency_id=entry.agency_id or None, category=entry.category, level=level,
+            role=entry.default_role if role == "mention" and entry.default_role else role,
+            generic=entry.generic,
         )
         for (s, e, entry, level), role in zip(found, roles)
     ]
@@ -412,19 +513,75 @@ _Found = tuple[int, int, Entry, Level | None]
 def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
     found: list[_Found] = []
     floor = 0  # end of the previous mention: 国家税务总局湛江市税务局
+    listed: tuple[int, Level | None] | None = None  # (end, level) of a prefixed mention
     for last, entry in _automaton().iter_long(text):
         start, end = last + 1 - len(entry.alias), last + 1
         if _in_spans(start, excluded) or _banned(text, start, end, entry):
             continue
-        pstart, level = _prefix(text, start, entry, floor)
-        pstart = max(pstart, floor)  # mentions never overlap
-        if entry.needs_prefix and pstart == start:
-            pstart = _bare_start(text, start, end, floor)
-            if pstart is None:
-                continue
-        found.append((pstart, end, entry, entry.level or level or default_level))
+        hit = (_bare_mention(text, start, end, entry, floor, default_level) if entry.bare
+               else _mention(text, start, end, entry, floor, default_level, listed))
+        if hit is None:
+            continue
+        found.append(hit[0])
+        listed = (end, hit[0][3]) if hit[1] else None
         floor = end
     return found
+
+
+def _mention(text, start, end, entry, floor, default_level, listed):
+    """(found, has its own level prefix) for a gazetteer alias at ``[start, end)``."""
+    pstart, level = _prefix(text, start, entry, floor)
+    pstart = max(pstart, floor)  # mentions never overlap
+    if entry.needs_prefix and pstart == start:
+        pstart = _bare_start(text, start, end, floor)
+        if pstart is None:
+            return None
+    multi = _word_before(text, start, gazetteer().multi_level_qualifiers, floor)
+    if multi and level is None and not entry.level:  # 各级人社部门: every level at once
+        return (min(pstart, start - len(multi)), end, entry, None), False
+    if pstart < start:
+        pstart = _with_distributive(text, pstart, floor)
+    elif listed and not entry.level and _LIST_SEPARATOR.match(text[listed[0] : start]):
+        level = listed[1]  # 各县（市、区）人社局、财政局: the list shares the prefix
+    own = level is not None
+    return (pstart, end, entry, entry.level or level or default_level), own
+
+
+def _bare_mention(text, start, end, entry, floor, default_level):
+    """县财政 / 省级财政 / 各级财政 / 由财政: a bare stem after a prefix, resolved by level."""
+    gaz = gazetteer()
+    if not _BARE_END.match(text, end) and not any(text.startswith(w, end) for w in gaz.bare_followers):
+        return None  # 财政资金, 区财政人才专项资金: a compound noun, not the body
+    if _ellipsis_regex().match(text, start):
+        return None  # 财政、人社等部门: an elliptic list, read by _elliptic_mentions
+    pstart, level = _prefix(text, start, entry, floor)
+    pstart, form = max(pstart, floor), None
+    if pstart == start:
+        word = _word_before(text, start, [*gaz.bare_generic_qualifiers, *gaz.bare_before], floor)
+        if word is None:
+            return None
+        if word in gaz.bare_generic_qualifiers:
+            pstart, form = start - len(word), "generic"
+        level = default_level
+    if form is None:
+        form = level if level in ("national", "province") else "local"
+    resolved = _entries()[entry.alias + gaz.bare_forms[form]]
+    resolved = resolved.model_copy(update={"default_role": entry.default_role})
+    return (pstart, end, resolved, None if form == "generic" else level), False
+
+
+def _word_before(text: str, pos: int, words, floor: int = 0) -> str | None:
+    """The longest of ``words`` ending right at ``pos`` (not reaching before ``floor``)."""
+    for word in sorted(words, key=len, reverse=True):
+        if pos - len(word) >= floor and text.startswith(word, pos - len(word)):
+            return word
+    return None
+
+
+def _with_distributive(text: str, pos: int, floor: int) -> int:
+    """各 before a level prefix belongs to the mention: 各县（市、区）人社部门."""
+    word = _word_before(text, pos, gazetteer().distributive, floor)
+    return pos - len(word) if word else pos
 
 
 def _bare_start(text: str, start: int, end: int, floor: int) -> int | None:
@@ -489,15 +646,24 @@ def annotate(doc: Document) -> None:
     """
     items = extract_agencies(doc.text, doc.metadata.region_level)
     body_start = min((c.start for c in doc.clauses if c.kind != "preamble"), default=0)
-    issuers = set(doc.metadata.issuers)
+    issuers = [name for name in doc.metadata.issuers if name]
+    floor = 0
     for item in items:
-        if item.role == "mention" and item.start < body_start and _named_in(item, issuers):
-            item.role = "issuer"
+        if item.role == "mention" and item.start < body_start:
+            _mark_issuer(doc.text, item, issuers, floor)
+        floor = item.end
     doc.agencies = items
 
 
-def _named_in(item: Agency, issuers: set[str]) -> bool:
-    return any(item.quote in name or name in item.quote for name in issuers if name)
+def _mark_issuer(text: str, item: Agency, issuers: list[str], floor: int) -> None:
+    """The mention, read with the text right before it, is an issuer as named in the
+    metadata (岭东省人民政府办公厅, whose unlisted place name the prefix reader leaves out);
+    a body inside a name (财政局 in a 主送 line, 请向市人社局反映) is not."""
+    for name in issuers:
+        start = item.end - len(name)
+        if start >= floor and start <= item.start and text.startswith(name, start):
+            item.start, item.quote, item.role = start, name, "issuer"
+            return
 
 
 # --------------------------------------------------------------------------- filters
@@ -632,18 +798,27 @@ def _party_prefix(text: str, pos: int) -> int:
 
 def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     roles: list[AgencyRole] = [_trigger_role(text, end) for _, end in spans]
-    for i in range(len(spans) - 2, -1, -1):  # A、B、C协助: the list shares C's trigger
-        if roles[i] == "mention" and _LIST_SEPARATOR.match(text[spans[i][1] : spans[i + 1][0]]):
-            roles[i] = roles[i + 1]
+    _share_in_lists(text, spans, roles)
     _apply_pairs(text, spans, roles)
+    for i, (start, end) in enumerate(spans):
+        if roles[i] == "mention":
+            roles[i] = _weak_role(text, start, end)
+    _share_in_lists(text, spans, roles)
     for i in _issuer_indexes(text, spans):
         roles[i] = "issuer"
     starts = [s for s, _ in spans]
-    for lo, hi, label_role in _lists(text):
+    for lo, hi, label_role in _lists(text, spans):
         inside = list(range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)))
         for i, role in zip(inside, _list_roles(text, spans, inside, label_role)):
             roles[i] = role
     return roles
+
+
+def _share_in_lists(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
+    """A、B、C协助: the list shares C's trigger."""
+    for i in range(len(spans) - 2, -1, -1):
+        if roles[i] == "mention" and _LIST_SEPARATOR.match(text[spans[i][1] : spans[i + 1][0]]):
+            roles[i] = roles[i + 1]
 
 
 def _trigger_role(text: str, end: int) -> AgencyRole:
@@ -651,9 +826,20 @@ def _trigger_role(text: str, end: int) -> AgencyRole:
     return match.lastgroup if match else "mention"  # type: ignore[return-value]
 
 
+def _weak_role(text: str, start: int, end: int) -> AgencyRole:
+    """No trigger after the mention: a frame before it (具体标准由X, 资金由X), else a bare
+    duty right after it (X负责…, X应当…)."""
+    before, fallback = _before_regex(), _fallback_regex()
+    match = before.search(text, max(0, start - 20), start) if before else None
+    if match is None and fallback is not None:
+        match = fallback.match(text, end)
+    return match.lastgroup if match else "mention"  # type: ignore[return-value]
+
+
 def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
-    """X会同Y: X leads, Y (and the entries listed with it) support; a trigger after Y
-    (X会同Y负责解释) gives both its role instead."""
+    """X会同Y: X leads, Y (and the entries listed with it) support; a duty opened right
+    after Y (X会同Y负责解释) gives both its role instead. With no named partner
+    (X会同有关部门进行约谈) X keeps its own trigger, else leads."""
     pairs = gazetteer().pairs
     for i, (_, end) in enumerate(spans):
         match = _pair_regex().match(text, end)
@@ -661,12 +847,22 @@ def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole
             continue
         first, second = pairs[match.group("word")]
         partners = _listed_after(text, spans, i + 1, match.end())
-        shared = roles[partners[-1]] if partners else "mention"
+        if not partners:
+            roles[i] = first if roles[i] == "mention" else roles[i]
+            continue
+        shared = roles[partners[-1]] if _opens_shared(text, spans[partners[-1]][1]) else "mention"
         if shared != "mention":  # X会同Y负责解释: both interpret
             first = second = shared
         roles[i] = first
         for j in partners:
             roles[j] = second
+
+
+def _opens_shared(text: str, pos: int) -> bool:
+    """Does a joint duty (负责 / 共同) open right after the partner list?"""
+    rest = text[pos : pos + 6]
+    return any(rest.startswith(w) or rest[1:].startswith(w)
+               for w in gazetteer().pair_shared_openers)
 
 
 def _listed_after(text: str, spans: list[tuple[int, int]], j: int, pos: int) -> list[int]:
@@ -706,8 +902,20 @@ def _issuers_on_line(text, line_start, line_end, spans, members) -> list[int]:
     return []
 
 
-def _lists(text: str) -> list[tuple[int, int, AgencyRole]]:
-    """(责任单位：A、B) / 牵头单位：A；配合单位：B — spans of list bodies and the label's role."""
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, AgencyRole]]:
+    """(责任单位：A、B) / 牵头单位：A；配合单位：B — spans of list bodies and the label's role.
+
+    An unbracketed list ends with its last entry: 责任单位：A、B本措施… (lines run together).
+    """
+    out = []
+    for lo, hi, role, bracketed in _raw_lists(text):
+        if not bracketed:
+            hi = min(hi, _chain_end(text, lo, spans) or hi)
+        out.append((lo, hi, role))
+    return out
+
+
+def _raw_lists(text: str) -> list[tuple[int, int, AgencyRole, bool]]:
     labels = gazetteer().list_labels
     matches = list(_list_label_regex().finditer(text))
     out = []
@@ -717,14 +925,79 @@ def _lists(text: str) -> list[tuple[int, int, AgencyRole]]:
         if hi is None:
             stop = _LIST_END_PLAIN.search(text, lo)
             hi = stop.start() if stop else len(text)
+            hi = min(hi, _bracket_end(text, lo) or hi)  # …；配合单位：A、B）
         if k + 1 < len(matches):  # （牵头单位：A；配合单位：B）: a list ends at the next label
             hi = min(hi, matches[k + 1].start())
-        out.append((lo, hi, labels[match.group("label")]))
+        out.append((lo, hi, labels[match.group("label")], bool(match.group("open"))))
     return out
 
 
+def _chain_end(text: str, lo: int, spans: list[tuple[int, int]]) -> int | None:
+    """End of the run of mentions joined by list separators from ``lo`` on."""
+    pos, end = lo, None
+    for start, stop in spans[bisect.bisect_left(spans, (lo, -1)) :]:
+        if not _CHAIN_SEPARATOR.match(text[pos:start]):
+            break
+        pos = end = stop
+    return end
+
+
+def _list_entry_mentions(text: str, found: list[_Found], excluded, default_level) -> list[_Found]:
+    """Entries of a 责任单位 list that the gazetteer does not know (县国有资产管理中心):
+    a list names bodies by construction, so an institution-like entry is one."""
+    spans = [(s, e) for s, e, _, _ in found]
+    out: list[_Found] = []
+    for lo, hi, _, _ in _raw_lists(text):
+        for seg in _LIST_SEGMENT.finditer(text, lo, hi):
+            rest = _uncovered(text, seg.start(), seg.end(), spans)
+            if not rest.strip():
+                continue  # a known body (or several joined by 和)
+            known = _overlaps(seg.start(), seg.end(), spans)
+            entry = None if known or _in_spans(seg.start(), excluded) else _unlisted(seg.group())
+            if entry is None:
+                break  # the list ends at the first entry that names no body
+            out.append((seg.start(), seg.end(), entry[0], entry[1] or default_level))
+    return out
+
+
+def _uncovered(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
+    chars = list(text[lo:hi])
+    first = max(0, bisect.bisect_left(spans, (lo, -1)) - 1)  # spans are sorted and disjoint
+    for start, end in spans[first : bisect.bisect_left(spans, (hi, -1))]:
+        if start < hi and lo < end:
+            chars[max(start, lo) - lo : min(end, hi) - lo] = " " * (min(end, hi) - max(start, lo))
+    return _CHAIN_FILLER.sub(" ", "".join(chars))
+
+
+def _unlisted(name: str) -> tuple[Entry, Level | None] | None:
+    """An unknown body named in a list: [place + level] name + institutional suffix."""
+    gaz = gazetteer()
+    if not _UNLISTED_NAME.fullmatch(name) or _not_agency_regex().search(name):
+        return None
+    if not any(name.endswith(suffix) for suffix in gaz.list_entry_suffixes):
+        return None
+    cut, level = _leading_level(name)
+    canonical = name[cut:]
+    if len(canonical) < 3:
+        return None
+    entry = Entry(alias=name, agency_id="", canonical=canonical, category="other")
+    return entry, level
+
+
+def _leading_level(name: str) -> tuple[int, Level | None]:
+    """Length and level of the shortest place / level prefix: 县 | 岭东省 | 各设区市."""
+    gaz = gazetteer()
+    lead = len(_word_before(name, 1, gaz.distributive) or "") if name else 0
+    for k in range(lead + 1, min(len(name) - 2, lead + 7)):
+        token = _ends_with(name, k, _level_tokens())
+        if token and (k - lead == len(token) or 2 <= k - lead - len(token) <= 4):
+            return k, gaz.levels[token]
+    return 0, None
+
+
 def _bracket_end(text: str, pos: int) -> int | None:
-    """Position of the bracket closing a list opened before ``pos`` (nested （牵头） allowed)."""
+    """Position of the bracket closing a list opened before ``pos`` (nested （牵头） allowed):
+    the first unmatched closing bracket, or the line end."""
     depth = 1
     for i in range(pos, min(len(text), pos + 400)):
         ch = text[i]
