@@ -54,6 +54,7 @@ class BenefitWords(BaseModel):
     announcement_markers: list[str]
     budget_verbs: list[str]
     anaphora: list[str]
+    subject_stops: list[str]
 
 
 @functools.cache
@@ -78,6 +79,7 @@ def _rx():
         "budget": regex.compile(alternation(w.budget_verbs)),
         "give_verb_any": regex.compile(r"给予|予以|发放|发给"),
         "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
+        "subject_stop": regex.compile(rf"(?:{alternation(w.subject_stops)})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
             r"(?:^|(?<=[，,：:）)\s.、]))(?:获得|荣获|获评|被评为|评为|当选为|入选)"
@@ -188,6 +190,7 @@ def category_of(who: str | None) -> str | None:
     """
     if not who:
         return None
+    who = regex.sub(r"[（(][^（）()]*[）)]$", "", who)  # 指导教师（教练） -> 指导教师
     cats = words().categories
     for suffix in sorted(cats, key=len, reverse=True):
         if who.endswith(suffix):
@@ -294,12 +297,26 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
 
 
 def _actor(text: str, s: int, before: int) -> _Recipient:
-    """The doer of the funded activity before ``before``: 支持龙头企业建设…, 院校承办…."""
-    actors = [m for m in _rx()["actor"].finditer(text, s, before) if _plausible(m.group("who"))]
-    if not actors:
-        return _Recipient(None, None, None)
-    m = actors[-1]
-    return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+    """The doer of the funded activity before ``before``: 支持龙头企业建设…, 院校承办…,
+    企业以兼职方式柔性引进… (the subject noun phrase before its adverbials)."""
+    found = None
+    for m in _rx()["actor"].finditer(text[s:before]):
+        who = _subject_np(m.group("who"))
+        if who:
+            found = _Recipient(who, m.group("who"), s + m.start("who"))
+    return found or _Recipient(None, None, None)
+
+
+def _subject_np(phrase: str) -> str | None:
+    """The recipient a clause's subject names: the whole phrase if it is one, else the part
+    before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
+    if _plausible(phrase):
+        return _clean_who(phrase)
+    for m in _rx()["subject_stop"].finditer(phrase):
+        head = phrase[:m.start()]
+        if len(head) >= 2 and _plausible(head):
+            return _clean_who(head_noun(head))
+    return None
 
 
 def _topic(text: str, s: int, before: int) -> _Recipient:
@@ -309,9 +326,12 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
     while pos > s:
         cut = max(text.rfind(c, s, pos) for c in "，,；;：:")
         seg = text[max(cut + 1, s):pos].strip()
-        if seg and not seg.endswith("的") and not _rx()["grant"].match(seg) and not seg.startswith(
-                ("按", "对", "经", "由", "根据", "依据", "参照")):  # manner and source, not topic
-            who = _clean_who(head_noun(seg))
+        manner = seg.startswith(("按", "对", "由", "根据", "依据", "参照"))  # manner and source
+        if seg and not manner and not _rx()["grant"].match(seg):
+            if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
+                who = _subject_np(seg[:-1])
+            else:
+                who = _clean_who(head_noun(seg))
             if who and len(who) <= 20 and category_of(who) is not None:
                 return _Recipient(who, seg, max(cut + 1, s), guessed=False)
         if cut < s:
