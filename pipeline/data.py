@@ -57,6 +57,24 @@ def _parse_yaml(text: str, name: str) -> Any:
         loader.dispose()
 
 
+def unique(values: list[str], what: str = "entry") -> list[str]:
+    """A validator for word lists: ``values`` unchanged, or ValueError on a repeat.
+
+    >>> unique(["以上", "以下"])
+    ['以上', '以下']
+    >>> unique(["以上", "以上"], "bound word")
+    Traceback (most recent call last):
+    ...
+    ValueError: duplicate bound word: '以上'
+    """
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"duplicate {what}: {v!r}")
+        seen.add(v)
+    return values
+
+
 def data_files() -> list[str]:
     """Names of all YAML data files shipped with the package."""
     root = resources.files(_PACKAGE)

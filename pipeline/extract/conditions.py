@@ -34,20 +34,15 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from ..data import load
+from ..data import load, unique
 from ..models import Condition, ConditionGroup, Document, Predicate
 from ..numerals import parse_number
 
 # =========================================================================== gazetteer models
 
 
-def _no_duplicates(values: list[str], what: str) -> list[str]:
-    seen: set[str] = set()
-    for v in values:
-        if v in seen:
-            raise ValueError(f"duplicate {what}: {v!r}")
-        seen.add(v)
-    return values
+def _no_duplicates(values: list[str], what: str = "entry") -> list[str]:
+    return unique(values, what)
 
 
 class _Strict(BaseModel):

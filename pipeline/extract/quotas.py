@@ -32,7 +32,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from ..data import load
+from ..data import load, unique
 from ..models import Document, Quota, QuotaOp
 from ..numerals import parse_number
 
@@ -41,13 +41,8 @@ Period = Literal["year", "two_years", "per_round", "once", "plan"]
 # --------------------------------------------------------------------------- data file
 
 
-def _no_duplicates(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    for v in values:
-        if v in seen:
-            raise ValueError(f"duplicate entry {v!r}")
-        seen.add(v)
-    return values
+def _no_duplicates(values: list[str], what: str = "entry") -> list[str]:
+    return unique(values, what)
 
 
 class QuotaGazetteer(BaseModel):

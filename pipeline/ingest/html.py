@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from ..data import load
 from ..errors import IngestError
+from .common import read_bytes
 
 # a breadcrumb line: "首页 > 政策文件 > 通知公告", "当前位置：首页 » 十四五 > 文件发布"
 _BREADCRUMB = regex.compile(
@@ -122,14 +123,7 @@ def lexicon() -> IngestLexicon:
 
 def read_html(path: str | Path) -> str:
     """The page's main text, one paragraph a line; raises IngestError for a bad page."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise IngestError(path, "file not found") from None
-    except OSError as exc:
-        raise IngestError(path, f"cannot read file: {exc.strerror}") from None
-    if not data.strip():
-        raise IngestError(path, "empty file")
+    data = read_bytes(path)
     encoding = detect_encoding(data)
     if encoding is None:
         raise IngestError(path, "cannot detect the text encoding")

@@ -27,6 +27,7 @@ from pathlib import Path
 import regex
 
 from ..errors import IngestError
+from .common import read_bytes
 
 # a page number standing alone on a line
 _PAGE_NUMBER = regex.compile(
@@ -99,14 +100,7 @@ def read_pdf(path: str | Path) -> str:
 
 
 def _pdf_bytes(path: str | Path) -> bytes:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise IngestError(path, "file not found") from None
-    except OSError as exc:
-        raise IngestError(path, f"cannot read file: {exc.strerror}") from None
-    if not data.strip():
-        raise IngestError(path, "empty file")
+    data = read_bytes(path)
     if b"%PDF-" not in data[:1024]:
         raise IngestError(path, "not a PDF file")
     if b"%%EOF" not in data[-2048:]:
