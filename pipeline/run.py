@@ -115,8 +115,34 @@ def process(path: Path, doc_id: str) -> Document | dict:
                 "reason": f"internal error: {type(exc).__name__}: {exc}"}
 
 
-def _process_star(args: tuple[Path, str]) -> Document | dict:
-    return process(*args)
+@dataclass
+class Rendered:
+    """A processed document serialised for the outputs (done in the worker, so that
+    ``--jobs`` parallelises serialisation too and the writer only writes)."""
+
+    json_text: str
+    rows: list[tuple[str, str]]
+    info: dict
+    warnings: list[str]
+
+
+def render(path: Path, doc_id: str) -> Rendered | dict:
+    """One input -> its serialised document and table rows, or an error record."""
+    from .tables import rows
+
+    doc = process(path, doc_id)
+    if isinstance(doc, dict):
+        return doc
+    table_rows = [(table, json.dumps(row, ensure_ascii=False, sort_keys=True))
+                  for table, row in rows(doc)]
+    counts = {name: len(getattr(doc, name)) for name in ("clauses", *ITEM_LISTS)}
+    info = {"sha256": doc.sha256, "format": doc.format, "encoding": doc.encoding,
+            "chars": len(doc.text), "counts": counts, "warnings": doc.warnings}
+    return Rendered(doc.model_dump_json(indent=1) + "\n", table_rows, info, doc.warnings)
+
+
+def _render_star(args: tuple[Path, str]) -> Rendered | dict:
+    return render(*args)
 
 
 class TableWriter:
@@ -129,11 +155,9 @@ class TableWriter:
                                                     prefix=f".{t}.", suffix=".part", delete=False)
                      for t in TABLES}
 
-    def add(self, doc: Document) -> None:
-        from .tables import rows
-
-        for table, row in rows(doc):
-            self._tmp[table].write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    def add(self, rows: list[tuple[str, str]]) -> None:
+        for table, line in rows:
+            self._tmp[table].write(line + "\n")
 
     def close(self, parquet: bool = True) -> None:
         for table, fh in self._tmp.items():
@@ -227,13 +251,13 @@ def _isatty() -> bool:
 def _results(files: list[Path], ids: list[str], jobs: int):
     if jobs <= 1 or len(files) < 2:
         for path, doc_id in zip(files, ids):
-            yield path, doc_id, process(path, doc_id)
+            yield path, doc_id, render(path, doc_id)
         return
     from multiprocessing import get_context
 
     with get_context("spawn").Pool(jobs) as pool:
         for (path, doc_id), res in zip(zip(files, ids),
-                                       pool.imap(_process_star, zip(files, ids), chunksize=4)):
+                                       pool.imap(_render_star, zip(files, ids), chunksize=4)):
             yield path, doc_id, res
 
 
@@ -252,19 +276,14 @@ def _record(outdir: Path, path: Path, doc_id: str, res, result: RunResult,
     if isinstance(res, dict):
         result.errors.append(res)
         return {**entry, "status": "error", "sha256": _sha256(path), "reason": res["reason"]}
-    target = outdir / "docs" / f"{doc_id}.json"
-    with atomic_write(target) as fh:
-        fh.write(res.model_dump_json(indent=1))
-        fh.write("\n")
-    tables.add(res)
+    with atomic_write(outdir / "docs" / f"{doc_id}.json") as fh:
+        fh.write(res.json_text)
+    tables.add(res.rows)
     result.documents += 1
-    counts = {name: len(getattr(res, name)) for name in ("clauses", *ITEM_LISTS)}
     failed = [w for w in res.warnings if w.startswith(STAGE_FAILED)]
     for w in failed:
         result.errors.append({"path": str(path), "doc_id": doc_id, "reason": f"partial: {w}"})
-    return {**entry, "status": "partial" if failed else "ok", "sha256": res.sha256,
-            "format": res.format, "encoding": res.encoding, "chars": len(res.text),
-            "counts": counts, "warnings": res.warnings}
+    return {**entry, "status": "partial" if failed else "ok", **res.info}
 
 
 def _manifest(entries: list[dict], result: RunResult) -> dict:
