@@ -69,3 +69,9 @@ def test_seed_notices_link_conditions_and_agencies():
     types = {c.type for c in doc.conditions if c.id in cond_ids}
     assert {"tenure", "social_insurance"} <= types
     assert all(b.id and b.clause_id for b in doc.benefits)
+
+
+def test_linking_resolves_the_amount_denominator_from_a_project_quota():
+    # 各资助 (each) counts the projects of the quota before it: the amount is per project
+    doc = document_from_text("每年资助不超过5个技能提升项目，各资助3万元。", "t")
+    assert [(a.quote, a.per) for a in doc.amounts] == [("3万元", "project")]

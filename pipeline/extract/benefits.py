@@ -543,6 +543,9 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     if fields.get("per") is None and quota is not None and quota.kind == "cap" and category_of(
             quota.subject) == "project":
         fields["per"] = "project"  # 资助不超过3个（项目），各资助5万元: each funded project
+        for a in ctx.doc.amounts:  # the amount's own denominator, resolved from the quota
+            if a.id in fields.get("amount_ids", []) and a.per is None:
+                a.per = "project"
     anaphoric = who.who is not None and _rx()["anaphora"].match(who.who)
     if (who.who is None or anaphoric) and quota is not None and quota.subject:
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
