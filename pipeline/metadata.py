@@ -217,7 +217,7 @@ REGION_PREFIX = regex.compile(
 def _written_region(text: str) -> tuple[str | None, str | None]:
     """A region written at the start of an issuer's name or title that the gazetteer does
     not know (new or renamed divisions): 南溪市人力资源和社会保障局 -> 南溪市."""
-    m = REGION_PREFIX.match(text)
+    m = REGION_PREFIX.match(regex.sub(r"^(?:中共|中国共产党)", "", text))  # 中共云溪市委组织部
     region = m.group("r") if m else ""
     if len(region) < 3 or regex.search(r"关于|人民|政府|印发", region):
         return None, None

@@ -55,6 +55,7 @@ class BenefitWords(BaseModel):
     budget_verbs: list[str]
     anaphora: list[str]
     subject_stops: list[str]
+    instrument_noun_followers: list[str]
 
 
 @functools.cache
@@ -80,9 +81,11 @@ def _rx():
         "give_verb_any": regex.compile(r"给予|予以|发放|发给"),
         "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
         "subject_stop": regex.compile(rf"(?:{alternation(w.subject_stops)})"),
+        "noun_follower": regex.compile(rf"(?:{alternation(w.instrument_noun_followers)})"),
+        "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, '取得', '获得'])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
-            r"(?:^|(?<=[，,：:）)\s.、]))(?:获得|荣获|获评|被评为|评为|当选为|入选)"
+            r"(?:^|(?<=[，,：:；;）)\s.、]))(?:获得|荣获|获评|被评为|评为|当选为|入选|具有|具备)"
             r"(?P<who>[^，。；,;的]{2,20}?)(?<!证书|资格|等级)的\s*[，,]"),  # not 取得…证书的: a tier
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
@@ -281,7 +284,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before]
     if titled:
         m = titled[-1]
-        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
+        return _Recipient(_clean_who(_list_item(m.group("who"))), m.group("who"), m.start("who"))
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() >= before + 40:
             continue
@@ -310,13 +313,14 @@ def _actor(text: str, s: int, before: int) -> _Recipient:
 def _subject_np(phrase: str) -> str | None:
     """The recipient a clause's subject names: the whole phrase if it is one, else the part
     before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
-    if _plausible(phrase):
-        return _clean_who(phrase)
-    for m in _rx()["subject_stop"].finditer(phrase):
+    rx = _rx()
+    stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase)],
+                   key=lambda m: m.start())
+    for m in stops:  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
         head = phrase[:m.start()]
         if len(head) >= 2 and _plausible(head):
             return _clean_who(head_noun(head))
-    return None
+    return _clean_who(phrase) if _plausible(phrase) else None
 
 
 def _topic(text: str, s: int, before: int) -> _Recipient:
@@ -332,6 +336,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                 who = _subject_np(seg[:-1])
             else:
                 who = _clean_who(head_noun(seg))
+                if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
+                    who = _subject_np(head_noun(seg))
             if who and len(who) <= 20 and category_of(who) is not None:
                 return _Recipient(who, seg, max(cut + 1, s), guessed=False)
         if cut < s:
@@ -342,6 +348,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
 
 def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | None" = None) -> str:
     found = _own_instrument(text, s, e, start, end)
+    if found == "other" and ctx is not None and (prev := _continued(ctx)) is not None:
+        found = _own_instrument(text, prev.start, prev.end, prev.end, prev.end)
     if found == "other" and ctx is not None:
         parent = ctx.parent
         if parent is not None and parent.sentences and _introduced_grant(ctx):
@@ -436,7 +444,10 @@ def _list_item(text: str) -> str:
     level = _skill_prefix(text)
     if level and len(text) > len(level) + 4:
         text = level  # 技师引进后三年内在我区首次购买商品住房 -> 技师
-    return rx["item_suffix"].sub("", rx["item_prefix"].sub("", text)) or text
+    stripped = text
+    while (shorter := rx["item_prefix"].sub("", stripped)) != stripped:
+        stripped = shorter  # 其中取得初级工 -> 取得初级工 -> 初级工
+    return rx["item_suffix"].sub("", stripped) or text
 
 
 def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
@@ -634,6 +645,8 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
+    if rx["noun_follower"].match(text, m.end()):
+        return []  # 享受引才补助的人数 / 落实各项奖补政策: a noun phrase, not a grant
     if rx["announcement"].search(text, ctx.s, ctx.e) or text[ctx.e - 1:ctx.e] in "：:":
         return []  # 按以下标准给予…补贴： the standards follow in the next clauses
     lo, hi = _comma_clause(text, ctx.s, ctx.e, m.start(), m.end())
@@ -643,6 +656,47 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
     rec = find_recipient(text, ctx.s, ctx.e, m.end())
     return [_benefit(ctx, m.start(), m.end(), rec, instrument=words().instruments[inst.group()],
                      quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
+
+
+def _continued(ctx: _Ctx):
+    """The earlier sentence of the clause this one continues: after a ； or with 其中."""
+    if not ctx.earlier:
+        return None
+    prev = ctx.earlier[-1]
+    text = ctx.doc.text
+    if text[prev.end - 1:prev.end] in "；;" or text[ctx.s:ctx.e].startswith("其中"):
+        for sent in reversed(ctx.earlier):  # back to the sentence that grants
+            if _rx()["grant"].search(text, sent.start, sent.end):
+                return sent
+            if text[sent.end - 1:sent.end] not in "；;":
+                break
+    return None
+
+
+def _share_in(doc: Document, sent) -> Rate | None:
+    return next((r for r in doc.rates if sent.start <= r.start < sent.end and r.kind == "share"), None)
+
+
+def _after_qizhong(text: str, ctx: _Ctx, a: Amount) -> bool:
+    return "其中" in text[ctx.s:a.start]
+
+
+def _capped_tiers(ctx: _Ctx, rate: Rate, caps: list[Amount]) -> list[Benefit]:
+    """One rule per cap of a rate: rate × base, at most the tier's cap."""
+    text, out = ctx.doc.text, []
+    for cap in caps:
+        lo, _ = _comma_clause(text, ctx.s, ctx.e, cap.start, cap.end)
+        label_lo, _ = _comma_clause(text, ctx.s, ctx.e, max(ctx.s, lo - 1), max(ctx.s, lo - 1))
+        label = text[label_lo:lo].strip("，, ")
+        tier = _list_item(label) if label.endswith("的") and label_lo < lo else None
+        rec = find_recipient(text, ctx.s, ctx.e, cap.start)
+        out.append(_benefit(
+            ctx, cap.start, cap.end, rec, instrument=_instrument(text, ctx.s, ctx.e, rate.start,
+                                                                 rate.end, ctx),
+            rate=rate.value, rate_base=rate.base, max=cap.max, per=cap.per, tier=tier,
+            rate_ids=[rate.id] if rate.id else [], amount_ids=[cap.id] if cap.id else [],
+            frequency=_frequency(text, ctx.s, ctx.e, cap)))
+    return out
 
 
 def _introduced_grant(ctx: _Ctx) -> bool:
@@ -666,10 +720,21 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
     if not amounts and not rates:
         return _unquantified(ctx)
+    before = _continued(ctx)
     if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)
-            or _introduced_grant(ctx)):
+            or _introduced_grant(ctx) or before is not None):
         return []  # money named without a grant (总投资1亿元) is not a benefit
     shares = [r for r in rates if r.kind != "uplift"]
+    inherited = _share_in(doc, before) if before is not None and not rates else None
+    if inherited is not None and amounts and all(a.kind == "cap" for a in amounts):
+        # …按学费的50%给予补助，其中取得初级工证书的，每人最高不超过1000元；取得高级工证书的，
+        # 每人最高不超过2000元: each later cap is a tier of the same rate
+        return _capped_tiers(ctx, inherited, amounts)
+    tiered_caps = [a for a in amounts if a.kind == "cap" and shares and _after_qizhong(text, ctx, a)]
+    if tiered_caps:
+        out = _capped_tiers(ctx, shares[0], tiered_caps)
+        rest = [a for a in amounts if a not in tiered_caps]
+        return out + _amount_benefits(ctx, rest) if rest else out
     caps = [a for a in amounts if a.kind == "cap"] if shares else []
     out = _rate_benefits(ctx, rates, caps)
     rest = [a for a in amounts if a not in caps]
@@ -683,9 +748,17 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     return out
 
 
+_PER_HEAD = ("person", "person_time", "person_month", "person_year")
+
+
 def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
+    """总额不超过… / a per-entity cap after per-person amounts (按每吸纳1人给予500元，
+    每个经营主体最高不超过1万元): a cap on the rules before it, not a rule of its own."""
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
-    return bool(regex.search(alternation(words().total_markers), text[lo:a.start]))
+    if regex.search(alternation(words().total_markers), text[lo:a.start]):
+        return True
+    earlier = [b for b in ctx.doc.amounts if ctx.s <= b.start < a.start]
+    return a.per == "unit" and any(b.per in _PER_HEAD for b in earlier)
 
 
 # --------------------------------------------------------------------------- attachments
@@ -775,11 +848,24 @@ def _after_label(text: str, clause: Clause) -> int:
 
 
 def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
-    """Drop 给予不同数额的经费资助 when the clause states the amounts it announces."""
+    """Drop an unquantified grant that the clause goes on to quantify: 给予不同数额的经费资助
+    before the tiers, or 发放租房补贴。其中，…每人每月1000元 (same instrument, later)."""
     if not any(b.quantified for b in clause_benefits):
         return clause_benefits
     markers = words().summary_markers
-    return [b for b in clause_benefits if b.quantified or not any(m in b.quote for m in markers)]
+
+    def announced(b: Benefit) -> bool:
+        stop = regex.compile(r"[。；;：:]").search(text, b.end)
+        then = text[stop.end():stop.end() + 3] if stop else ""
+        later = [q for q in clause_benefits if q.quantified and q.start > b.end
+                 and q.instrument == b.instrument and not _same_sentence(text, b, q)]
+        return any(m in b.quote for m in markers) or bool(later) and then.startswith("其中")
+
+    return [b for b in clause_benefits if b.quantified or not announced(b)]
+
+
+def _same_sentence(text: str, a: Benefit, b: Benefit) -> bool:
+    return not regex.search(r"[。；;！？]", text[a.end:b.start])
 
 
 def _resolve_modifies(benefits: list[Benefit]) -> None:
@@ -809,6 +895,8 @@ def annotate(doc: Document) -> None:
         body_start = _after_label(doc.text, clause)
         parent = by_id.get(clause.parent_id or "")
         for i, sent in enumerate(clause.sentences):
+            if clause.heading_end is not None and sent.end <= clause.heading_end + 1:
+                continue  # 一、发放一次性求职创业补贴: a heading names a topic, it grants nothing
             ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i],
                        parent)
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
