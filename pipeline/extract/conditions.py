@@ -87,7 +87,7 @@ class ConditionWords(_Strict):
     catalog_heads: list[str]
     shortage_words: list[str]
     shortage_heads: list[str]
-    threshold_units: dict[str, Literal["count", "share", "amount", "age"]]
+    threshold_units: dict[str, Literal["count", "share", "amount", "age", "area"]]
     period_words: list[str]
     time_window_events: list[str]
     time_window_verbs: list[str]
@@ -112,6 +112,11 @@ class ConditionWords(_Strict):
     inapplicable_words: list[str]
     document_words: list[str]
     penalty_words: list[str]
+    semicolon_list_heads: list[str]
+    time_window_phrases: list[str]
+    exclusion_once: list[str]
+    exclusion_frame_openers: list[str]
+    catalog_negations: list[str]
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -170,6 +175,7 @@ class Honors(_Strict):
     competition_prizes: list[str]
     honor_level_heads: list[str]
     holder_suffixes: list[str]
+    conferral_verbs: list[str]
     title_stop_suffixes: list[str]
     goal_before: list[str]
     honors: list[Honor]
@@ -317,6 +323,13 @@ _LABEL = regex.compile(
     regex.VERBOSE,
 )
 
+_PLACE_STOP = regex.compile(
+    r"""
+    [，,。；;：:\d]       # a clause end or a number: 在… does not reach over it
+    """,
+    regex.VERBOSE,
+)
+
 _DURATION_T = r"""
     (?P<pre><<BEFORE>>)?                        # comparator before: 满 / 超过 / 不足
     \s*(?P<num><<NUM>>)\s*                      # the number, Arabic or Chinese
@@ -457,9 +470,30 @@ _SINCE_T = r"""
 """
 
 _WITHIN_T = r"""
-    (?P<event><<EVENTS>>)[^，。；]{0,6}?后\s*    # 引进后 / 取得证书后
+    (?P<event><<EVENTS>>)                       # 引进 / 毕业 / 离校 …
+    (?:[^，。；]{0,6}?后|[^，。；\d]{0,2}?)\s*   # … 后 (取得证书后) or nothing (毕业2年内)
     (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 三年
     (?:以内|内)                                 # 内
+"""
+
+_DOC_AFTER_T = r"""
+    (?P<doc><<DOCS>>)                           # 本办法 / 本通知
+    (?P<verb><<VERBS>>)                         # 施行 / 发布
+    (?:之日)?(?:以后|之后|后|起)                # 后 / 之日起: from then on
+"""
+
+_ONCE_T = r"""
+    (?:<<ONCE>>)                                # 只能 / 仅能
+    \p{Han}{0,8}?                               # 享受 / 申请技能提升补助
+    一次(?!性)                                   # 一次 (not 一次性, a payment)
+"""
+
+_CONFERRAL_T = r"""
+    (?P<verb><<VERBS>>)[“"]?                    # 获评 / 被命名为 and a quote
+    (?P<prefix><<LEVEL_PREFIXES>>)              # a level word: 县级 / 省级 / 国家级
+    (?P<floor><<AFTER>>)?                       # 以上: 省级以上
+    (?P<title>[^，。；、的“”"\s]{2,12}?)         # 乡村工匠 / 劳模创新工作室
+    [”"]?(?=称号|荣誉|[，,。；;的]|$)             # ends (after a closing quote) at 的 / 称号
 """
 
 _DATE_T = r"""
@@ -582,6 +616,9 @@ def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         contract=_compile(_CONTRACT_T, VERBS=_alt(w.contract_verbs),
                           TERMS=_alt(w.contract_terms), DUR_UNITS=dur, **cmp),
         within=_compile(_WITHIN_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur),
+        doc_after=_compile(_DOC_AFTER_T, DOCS=_alt(w.document_words),
+                           VERBS=_alt(w.time_window_verbs)),
+        window_phrase=_compile(r"(?:<<W>>)  # 毕业学年内", W=_alt(w.time_window_phrases)),
         date=_compile(_DATE_T, AFTER=_alt(w.date_after), BEFORE=_alt(w.date_before)),
         skill_tail=_compile(_SKILL_TAIL_T, QSUFFIX=_alt(ladder().qualifier_suffixes), **cmp),
     )
@@ -604,6 +641,8 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
             STOP="[" + "".join(regex.escape(c) for c in hon.region_stop_chars) + "]",
             REGION_SUFFIXES=_alt(hon.region_suffixes), TITLES=_alt(hon.generic_titles),
             TITLE_STOP=_alt(hon.title_stop_suffixes), HOLDERS=holders),
+        conferral=_compile(_CONFERRAL_T, VERBS=_alt(hon.conferral_verbs), AFTER=after,
+                           LEVEL_PREFIXES=_alt(k for k in hon.level_prefixes if k.endswith("级"))),
         prize_more=_compile(_PRIZE_MORE_T, PRIZES=_alt(hon.competition_prizes)),
         competition=_compile(_COMPETITION_T, LEVEL_PREFIXES=_alt(hon.level_prefixes),
                              HEADS=_alt(hon.competition_heads), AFTER=after,
@@ -629,6 +668,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                           HEADS=_alt(w.shortage_heads)),
         since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
         exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases)),
+        once=_compile(_ONCE_T, ONCE=_alt(w.exclusion_once)),
+        catalog_neg=_compile(r"(?:<<N>>)$  # 未被 right before 列入", N=_alt(w.catalog_negations)),
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
         negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
                                 VERBS=_alt(w.negation_verbs)),
@@ -797,10 +838,10 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
     return out
 
 
-def list_scope(text: str, s_start: int, s_end: int) -> Scope | None:
-    """A labelled item of a requirement list (（一）年龄在16周岁以上…) as one scope."""
+def list_scope(text: str, s_start: int, s_end: int, labelled: bool = True) -> Scope | None:
+    """An item of a requirement list (（一）年龄在16周岁以上… / …条件：A；B；C。) as one scope."""
     start = _skip_label(text, s_start, s_end)
-    if start == s_start or len(_HAN.findall(text, start, s_end)) < 3:
+    if (labelled and start == s_start) or len(_HAN.findall(text, start, s_end)) < 3:
         return None
     return Scope(start, s_end, "下列…", s_start, s_end)
 
@@ -872,8 +913,20 @@ def _widen(text: str, m: regex.Match, lo: int, hi: int, kind: str) -> tuple[int,
         return m.start(), m.end() + right.end() if right else m.end()
     if kind == "tenure":
         left = rx.tenure_left.search(text, max(lo, m.start() - 14), m.start())
-        return (left.start() if left else m.start()), m.end()
+        start = left.start() if left else m.start()
+        return _place_start(text, start, lo), m.end()
     return m.start(), m.end()
+
+
+def _place_start(text: str, start: int, lo: int) -> int:
+    """Reach back to the 在 of 在<place>工作满3年 so the place is part of the tenure.
+
+    Only when a place stands between 在 and the tenure word (在同一企业… keeps its quote).
+    """
+    at = text.rfind("在", max(lo, start - 16), start + 1)
+    if at < 0 or start - at < 2 or _PLACE_STOP.search(text, at, start):
+        return start
+    return at
 
 
 _DURATION_FIELD = {
@@ -918,7 +971,7 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
             value *= {"万元": 10000, "亿元": 100000000}.get(m["unit"], 1)
             unit = "元"
         op, inclusive = _bound(">=" if m["per"] else _cmp(m), m["incl"], m["excl"])
-        ctype = "other" if kind == "age" else "threshold"
+        ctype = "other" if kind == "age" else "threshold"  # 面积不少于100平方米: area
         pred = Predicate(field=fld, op=op, value=value, unit=unit, inclusive=inclusive)
         out.append(_Cand(m.start(), m.end(), ctype, pred))
     return out
@@ -1037,6 +1090,20 @@ def _generic_honors(text: str, lo: int, hi: int) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
     for m in rx.competition.finditer(text, lo, hi):
         out.extend(_prizes(text, m, hi))
+    return out + _conferred(text, lo, hi)
+
+
+def _conferred(text: str, lo: int, hi: int) -> list[_Cand]:
+    """A title conferred at a level: 获评县级乡村工匠 / 被命名为省级以上劳模创新工作室."""
+    out = []
+    for m in _rx().conferral.finditer(text, lo, hi):
+        level = _prefix_level(m["prefix"])
+        if m["floor"] and level:
+            pred = Predicate(field="honor_level", op=">=", value=level, inclusive=True)
+        else:
+            pred = Predicate(field="honors", op="in", value=[m["prefix"] + m["title"]])
+        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=m["prefix"] + m["title"],
+                         honor_level=level))
     return out
 
 
@@ -1150,10 +1217,12 @@ def _origins(text: str, lo: int, hi: int) -> list[_Cand]:
 def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
     rx, out = _rx(), []
     for m in rx.catalog.finditer(text, lo, hi):
-        if not m["de"] and m["verb"] in words().catalog_verbs_need_de:
+        neg = rx.catalog_neg.search(text, max(lo, m.start() - 4), m.start())
+        if not m["de"] and not neg and m["verb"] in words().catalog_verbs_need_de:
             continue
-        pred = Predicate(field="catalog", op="in", value=[m["obj"]])
-        out.append(_Cand(m.start(), m.end("obj"), "catalog", pred))
+        pred = Predicate(field="catalog", op="not" if neg else "in", value=[m["obj"]])
+        start = neg.start() if neg else m.start()
+        out.append(_Cand(start, m.end("obj"), "catalog", pred, negated=bool(neg)))
     for m in rx.shortage.finditer(text, lo, hi):
         if not (m["head"] or text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
             continue
@@ -1180,6 +1249,13 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field=f"years_since_{m['event']}" if unit == "year"
                          else f"months_since_{m['event']}", op="<=", value=_num(m["num"]),
                          unit=unit, inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.doc_after.finditer(text, lo, hi):
+        pred = Predicate(field="time_window", op=">=", value=f"{m['doc']}{m['verb']}",
+                         inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.window_phrase.finditer(text, lo, hi):
+        pred = Predicate(field="time_window", op="==", value=m.group())
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
     for m in rx.date.finditer(text, lo, hi):
         d = _date_value(m)
@@ -1215,13 +1291,37 @@ def _criteria(text: str, lo: int, hi: int) -> list[_Cand]:
 def _exclusions(text: str, lo: int, hi: int) -> list[_Cand]:
     """Anti-duplication rules; adjacent phrases (按上限资助，不重复享受) form one item."""
     out: list[_Cand] = []
-    for m in _rx().exclusion.finditer(text, lo, hi):
+    rx = _rx()
+    found = list(rx.exclusion.finditer(text, lo, hi))
+    if text.find("一次", lo, hi) >= 0:  # cheap pre-check: speed
+        found = sorted(found + list(rx.once.finditer(text, lo, hi)),
+                       key=lambda m: (m.start(), -m.end()))
+    for m in found:
+        if out and m.start() < out[-1].end:
+            continue
         if out and regex.fullmatch(r"[，,、\s“”\"]*", text[out[-1].end:m.start()]):
             out[-1].end = m.end()
             continue
         pred = Predicate(field="duplicate_benefit", op="not")
         out.append(_Cand(m.start(), m.end(), "exclusion", pred))
+    for c in out:
+        c.start, c.priority = _exclusion_frame(text, lo, c.start)
     return out
+
+
+def _exclusion_frame(text: str, lo: int, start: int) -> tuple[int, int]:
+    """Reach back over the clause(s) a stacking rule opens with (同一…只能… / 已享受…的，不再…).
+
+    Returns the new start and the priority: -1 (it replaces the qualifiers it covers) when
+    it reached back, else 0.
+    """
+    bounds = [lo] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, lo, start)]
+    openers = tuple(words().exclusion_frame_openers)
+    for a in reversed(bounds[-2:]):
+        a = _skip_label(text, a, start)
+        if text[a:start].lstrip(" \u3000").startswith(openers):
+            return a + len(text[a:start]) - len(text[a:start].lstrip(" \u3000")), -1
+    return start, 0
 
 
 def _inapplicable(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -1411,10 +1511,10 @@ def _scope_of(c: _Cand, scopes: list[Scope], whole: Scope) -> Scope:
 
 
 def _sentence_conditions(text: str, s_start: int, s_end: int,
-                         in_list: bool = False) -> list[Condition]:
+                         in_list: bool = False, labelled: bool = True) -> list[Condition]:
     out: list[tuple[_Cand, Scope]] = []
     scopes = find_scopes(text, s_start, s_end)
-    item = list_scope(text, s_start, s_end) if in_list and not scopes else None
+    item = list_scope(text, s_start, s_end, labelled) if in_list and not scopes else None
     scopes = [item] if item else scopes
     for scope in scopes:
         cands = _resolve(_scope_candidates(text, scope))
@@ -1423,13 +1523,15 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
-    if text.find("适用", s_start, s_end) >= 0:  # cheap pre-check: speed
+    if text.find("适用", s_start, s_end) >= 0 or text.find("不属于", s_start, s_end) >= 0:
         extra += _inapplicable(text, s_start, s_end)
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
         extra += _approvals(text, s_start, s_end)
     if text.find("元", s_start, s_end) >= 0:
         extra += _tiers(text, s_start, s_end)
     for c in extra:
+        if c.priority < 0:  # a stacking rule over its own frame: it replaces what it covers
+            out = [(o, s) for o, s in out if o.end <= c.start or o.start >= c.end]
         if all(c.end <= o.start or c.start >= o.end for o, _ in out):
             keep_whole = c.type in ("exclusion", "catalog")
             out.append((c, whole if keep_whole else _scope_of(c, scopes, whole)))
@@ -1437,21 +1539,48 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
 
 
+_SEMI = "；"
+"""List kind of unlabelled items joined by ；: 应当具备以下条件：A；B；C。"""
+
+
 def extract_conditions(text: str) -> list[Condition]:
     """All eligibility qualifiers of ``text`` in text order."""
     out: list[Condition] = []
     kind: str | None = None  # label kind of an open requirement list ("" before its first item)
     for s_start, s_end in sentences(text):
-        label = _label_kind(text, s_start, s_end)
-        if kind is not None and (label is None or kind not in ("", label)):
-            kind = None  # the list ends at an unlabelled sentence or another kind of label
-        elif kind == "":
-            kind = label
-        out.extend(_sentence_conditions(text, s_start, s_end, kind is not None))
+        kind = _next_kind(kind, _label_kind(text, s_start, s_end))
+        inline = _inline_intro(text, s_start, s_end) if kind is None else None
+        if inline is not None:  # …以下条件：A；  the first item shares the intro's sentence
+            out.extend(_sentence_conditions(text, inline, s_end, True, False))
+            kind = _SEMI if text.startswith(("；", ";"), s_end) else None
+            continue
+        out.extend(_sentence_conditions(text, s_start, s_end, kind is not None, kind != _SEMI))
+        if kind == _SEMI and not text.startswith(("；", ";"), s_end):
+            kind = None  # an unlabelled list ends at its first item not closed by ；
         if text[s_start:s_end].rstrip()[-1:] in "：:" and _rx().list_intro.search(
                 text, s_start, s_end):  # cheap pre-check first: speed
             kind = ""
     return out
+
+
+def _next_kind(kind: str | None, label: str | None) -> str | None:
+    """The list kind for the next sentence: a list goes on while its items look alike."""
+    if kind == _SEMI:
+        return _SEMI if label is None else None
+    if kind is not None and (label is None or kind not in ("", label)):
+        return None  # the list ends at an unlabelled sentence or another kind of label
+    return label if kind == "" else kind
+
+
+def _inline_intro(text: str, s_start: int, s_end: int) -> int | None:
+    """Start of the first item when a list intro (…以下条件：) and the item share a sentence."""
+    colon = max(text.rfind("：", s_start, s_end), text.rfind(":", s_start, s_end))
+    if colon < 0 or colon + 1 >= s_end or not text.startswith(("；", ";"), s_end):
+        return None
+    intro = _rx().list_intro.search(text, s_start, colon + 1)
+    if intro is None or not any(h in intro.group() for h in words().semicolon_list_heads):
+        return None
+    return colon + 1
 
 
 def _label_kind(text: str, s_start: int, s_end: int) -> str | None:

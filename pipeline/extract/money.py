@@ -92,6 +92,8 @@ class PerData(_Strict):
     total_words: Words
     combinations: list[Combination]
     window: int = Field(gt=0, le=60)
+    budget_verbs: Words
+    budget_window: int = Field(gt=0, le=80)
 
 
 class FrequencyData(_Strict):
@@ -102,6 +104,8 @@ class FrequencyData(_Strict):
 
 class RateData(_Strict):
     triggers: Words
+    full_words: Words
+    full_verbs: Words
     stat_before: Words
     stat_clause: Words
     neutral_before: Words
@@ -157,6 +161,7 @@ class _Rx:
     per_prefix: regex.Pattern
     per_clause: regex.Pattern
     total: regex.Pattern
+    budget: regex.Pattern
     freq: regex.Pattern
     freq_after: regex.Pattern
     link: regex.Pattern
@@ -214,6 +219,7 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
             (?P<pct>(?P<num>\d+(?:[.．]\d+)?){_H}[%％])                       # 50%, 50％
             |(?P<cnpct>百分之(?P<cn>[零〇一二两三四五六七八九十百点]+))          # 百分之五十
             |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
+            |(?P<full>{_alt(d.full_words)})(?=(?:{_alt(d.full_verbs)}))        # 全额补贴: the whole cost (1.0)
             """, v),
         "neutral_r": regex.compile(rf"(?r)(?:{_alt(d.neutral_before)}){_H}\Z  # 不超过30%: still a rate", v),
         "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
@@ -260,6 +266,12 @@ def _rx() -> _Rx:
             (?=[，,])                                          # ending its clause: a per-unit condition
             """, v),
         total=regex.compile(rf"(?:{_alt(d.per.total_words)})  # 补贴总额: a total, not per unit", v),
+        budget=regex.compile(rf"""
+            每{_H}(?P<c>{_alt(w for w, p in d.per.classifiers.items() if p in ("year", "month"))})  # 每年 / 每月 ...
+            [^，,。；;：:\n！？!?]*?                           # ... further on in the same clause ...
+            (?:{_alt(d.per.budget_verbs)})                     # ... a budget verb: 安排 / 投入
+            [^，,。；;：:\n！？!?]*\Z                          # ... and nothing but the clause up to the sum
+            """, v),
         freq=regex.compile(rf"(?:{_alt(d.frequency.words)})  # 一次性 / 按月", v),
         freq_after=regex.compile(rf"{_H}的?{_H}(?P<w>{_alt(d.frequency.words)})  # 10万元一次性建设补助", v),
         link=regex.compile(rf"{_H}(?:{_alt(d.list_separators)}){_H}{label}{_H}  # 、技师 between list items", v),
@@ -332,7 +344,15 @@ def _left_per(text: str, start: int, floor: int) -> list[Per]:
     parts: list[Per] = []
     for pm in _rx().per_prefix.finditer(text, lo, start):
         parts.append("person" if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
-    return parts
+    return parts or _budget_per(text, start, floor)
+
+
+def _budget_per(text: str, start: int, floor: int) -> list[Per]:
+    """每年…安排补助资金500万元: a budget line is per year (or month) across its whole clause."""
+    d = money_data().per
+    lo = _clause_start(text, start, floor, d.budget_window)
+    hit = _rx().budget.search(text, lo, start)
+    return [d.classifiers[hit["c"]]] if hit else []
 
 
 def _clause_per(text: str, start: int, floor: int) -> list[Per]:
@@ -461,8 +481,11 @@ def _linked(text: str, chain: list[list[Amount]], core: list[Amount]) -> bool:
     return bool(rx.fenbie_r.search(text, sent_lo, first))
 
 
-def _group(chain: list[list[Amount]]) -> list[Amount]:
-    """Give the items of one list a shared group id, order, per and frequency."""
+def _group(text: str, chain: list[list[Amount]]) -> list[Amount]:
+    """Give the items of one list a shared group id, order, per and frequency.
+
+    An item introduced by a total word (每人不超过20万元、贷款总额不超过110万元) takes no
+    per-unit from the others: a total is not per unit."""
     items = [a for core in chain for a in core]
     if len(items) < 2:
         return items
@@ -471,7 +494,8 @@ def _group(chain: list[list[Amount]]) -> list[Amount]:
     gid = f"g{items[0].start}"
     for i, a in enumerate(items):
         a.group, a.group_index = gid, i
-        a.per = a.per or per
+        total = i > 0 and _rx().total.search(text, items[i - 1].end, a.start)
+        a.per = a.per or (None if total else per)
         a.frequency = a.frequency or freq
     return items
 
@@ -486,7 +510,7 @@ def extract_money(text: str) -> list[Amount]:
             chains[-1].append(core)
         else:
             chains.append([core])
-    return [a for chain in chains for a in _group(chain)]
+    return [a for chain in chains for a in _group(text, chain)]
 
 
 # --------------------------------------------------------------------------- rates
@@ -536,6 +560,9 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
     s, e = m.span()
     lo = _clause_start(text, s, 0, 60)
     sent_lo, sent_hi = _sentence(text, s, e)
+    if m["full"]:
+        return Rate(start=s, end=e, quote=m.group(), value=Decimal(1),
+                    base=_base(text, lo, s), kind="share")
     if m["a"]:
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if not a or b is None or not rx.matching.search(text, sent_lo, sent_hi):

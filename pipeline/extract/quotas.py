@@ -70,6 +70,11 @@ class QuotaGazetteer(BaseModel):
     licensing_nouns: list[str]
     per_verbs: list[str]
     procedure_verbs: list[str]
+    schedule_verbs: list[str]
+    once_only_words: list[str]
+    duty_verbs: list[str]
+    occasion_words: list[str]
+    share_money_heads: list[str]
     child_markers: list[str]
     threshold_before: list[str]
     threshold_after: list[str]
@@ -171,6 +176,15 @@ _DE_CLAUSE_END = regex.compile(
     ^[^；;]*?             # within the current semicolon clause
     (?P<de>的)            # a 的 ...
     (?:[，,；;]|$)        # ... that ends a clause: a 的-relative condition
+    """,
+    regex.VERBOSE,
+)
+
+_LOCATIVE = regex.compile(
+    r"""
+    ^在                          # a locative frame 在…范围内 opening a subject ...
+    [^，,；;。在]{1,8}?           # ... around a short place (全市, 全省各地)
+    (?:范围内|区域内|内)          # ... closed by 范围内 / 区域内 / 内
     """,
     regex.VERBOSE,
 )
@@ -375,6 +389,8 @@ def _prefix_word(s: str, words: tuple[str, ...]) -> str | None:
 def _is_share(text: str, seg_start: int, num_start: int, lex: _Lex) -> bool:
     prefix = text[seg_start:num_start]
     g = lex.g
+    if any(f"{h}{n}" in prefix for h in g.share_money_heads for n in g.share_nouns):
+        return False  # 奖励比例提高至6%: a rate of money paid, not a share target
     return any(n in prefix for n in g.share_nouns) and any(v in prefix for v in g.share_verbs)
 
 
@@ -492,12 +508,38 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
                        g.bounds_after.get(after or "")])
     if op == "==" and any(v in prefix for v in g.procedure_verbs):
         return None  # 每年集中申报一次: an application schedule, not a quota
+    if _not_a_quota(prefix, unit, count, op, lex):
+        return None
     start = seg_start + len(prefix) - before_len if before else num_start
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
     follows = bool(_prefix_word(text[nxt : nxt + 6], lex.words["benefit_openers"]))
     return _Cand(start=start, end=end, num_start=num_start, count=count, unit=unit, op=op,
                  seg_start=seg_start, sent_start=sent_start, count_text=m.group(0),
                  benefit_follows=follows)
+
+
+def _not_a_quota(prefix: str, unit: str, count: Decimal, op: str, lex: _Lex) -> bool:
+    """Counts that are rules or duties rather than quotas:
+
+    - 每两年评选一次 / 每3年复核一次: how often an award or a review is held (an exact
+      count of events after an award verb or a review verb), not how many are awarded;
+    - 同一证书只能补助一次: a once-only rule (an exclusion condition);
+    - 每年带徒不少于5人: a duty of a recognised person or body (a condition).
+    """
+    g = lex.g
+    if any(v in prefix for v in g.duty_verbs):
+        return True
+    if unit not in g.event_units:
+        return False
+    if count == 1 and any(w in prefix for w in g.once_only_words):
+        return True
+    if op != "==":
+        return False
+    last = None
+    for last in lex.trigger_rx.finditer(prefix):
+        pass
+    award = last is not None and lex.triggers[last.group()] == "cap"
+    return award or any(v in prefix for v in g.schedule_verbs)
 
 
 def _unit(text: str, pos: int, chinese: bool, lex: _Lex) -> tuple[str, int] | None:
@@ -546,6 +588,8 @@ def _period(
     s, e = c.sent_start, c.start
     for m in lex.period_rx.finditer(text, s, e, overlapped=False):
         period = lex.g.periods.get(m.group("word"), "plan")
+        if m.group("word") in lex.g.occasion_words and best[0] in ("year", "two_years"):
+            period = best[0]  # 每两年评选一次，每次不超过30名: each occasion of a two-yearly award
         if m.end() > best[2]:
             best = (period, None, m.end(), False)
     for m in lex.plan_rx.finditer(text, s, e):
@@ -582,7 +626,7 @@ def _kind(text: str, c: _Cand, lex: _Lex) -> str:
 
 
 def _clean_subject(s: str, share: bool, lex: _Lex) -> str | None:
-    s = s.strip(_QUOTE_CHARS + "、，,的")
+    s = _LOCATIVE.sub("", s.strip(_QUOTE_CHARS + "、，,的"))
     changed = True
     while changed and s:
         changed = False
@@ -635,11 +679,28 @@ def _subject_before(local: str, c: _Cand, lex: _Lex) -> str | None:
     while (w := _suffix_word(stripped.rstrip(_SPACES), lex.strip_tail)) is not None:
         stripped = stripped.rstrip(_SPACES)[: -len(w)]
     if stripped == s:
-        last = None
-        for last in lex.trigger_rx.finditer(s):
-            pass
-        stripped = s[last.end() :] if last else s
+        stripped = _after_trigger(s, lex)
     return _clean_subject(stripped, c.unit == "%", lex)
+
+
+def _topic(text: str, c: _Cand, lex: _Lex) -> str | None:
+    """The topic opening the sentence before its first period word, when short
+    (县级乡村工匠每年评选一次，每年评选不超过20名 -> 县级乡村工匠)."""
+    m = lex.period_rx.search(text, c.sent_start, c.start)
+    if m is None or _SEGMENT_BREAK.search(text, c.sent_start, m.start()):
+        return None
+    topic = text[c.sent_start : m.start()].strip(_SPACES)
+    return _clean_subject(topic, False, lex) if 1 < len(topic) <= 15 else None
+
+
+def _after_trigger(s: str, lex: _Lex) -> str:
+    """The words after the last trigger verb that leaves a noun phrase of 3+ characters:
+    建设省级校企联合培养基地 -> 省级校企联合培养基地 (培养 inside a compound noun)."""
+    hits = list(lex.trigger_rx.finditer(s))
+    for hit in reversed(hits):
+        if len(s) - hit.end() >= 3:
+            return s[hit.end() :]
+    return s[hits[-1].end() :] if hits else s
 
 
 def _quoted_fallback(text: str, c: _Cand) -> str | None:
@@ -655,10 +716,19 @@ def _link_parent(text: str, prev: _Cand | None, c: _Cand, lex: _Lex) -> None:
     if prev is None:
         return
     between = text[prev.end : c.num_start]
-    if any(m in between for m in lex.g.child_markers):
+    if _child_of(text, prev, c, lex):
         c.parent = prev.parent or prev
     elif c.tier and prev.parent and prev.tier and not _SENTENCE_BREAK.search(between):
         c.parent = prev.parent
+
+
+def _child_of(text: str, prev: _Cand, c: _Cand, lex: _Lex) -> bool:
+    """其中 in the count's own sentence, right after the sentence (or clause) of ``prev``:
+    a 其中 further on (其中，具有硕士学历的… three sentences later) belongs to something else."""
+    marks = [text.rfind(m, c.sent_start, c.num_start) for m in lex.g.child_markers]
+    if max(marks, default=-1) < max(prev.end, c.sent_start):
+        return False
+    return len(_SENTENCE_BREAK.findall(text, prev.end, c.sent_start)) <= 1
 
 
 def _link_list(text: str, prev: _Cand | None, c: _Cand) -> None:
@@ -708,7 +778,7 @@ def _describe(
         prev = c
     _group_tiers(cands)
     for c in cands:
-        c.subject = c.subject or _quoted_fallback(text, c)
+        c.subject = c.subject or _quoted_fallback(text, c) or _topic(text, c, lex)
 
 
 def _to_quota(text: str, c: _Cand) -> Quota:
