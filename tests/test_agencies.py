@@ -259,3 +259,32 @@ def test_annotate_marks_issuers_as_named_in_metadata():
         ("市财政局", "city", "funding"),
     ]
     assert all(a.quote == text[a.start : a.end] for a in doc.agencies)
+
+
+def test_annotate_drafter_is_issuer_and_own_title_line_is_no_mention():
+    """In the preamble, 市总工会研究制定了《…》 names the header issuer as drafter; the
+    line that is the enclosed 办法's own title (南岭市总工会…办法) names no acting body."""
+    text = (
+        "南岭市总工会关于印发《南岭市总工会职工互助保障办法》的通知\n"
+        "各县（市、区）总工会：\n"
+        "市总工会研究制定了《南岭市总工会职工互助保障办法》，现印发给你们。\n"
+        "南岭市总工会\n2024年3月1日\n"
+        "南岭市总工会职工互助保障办法\n"
+        "第一条 已加入工会组织的职工，由市总工会给予每人500元补助。\n"
+    )
+    body = text.index("第一条")
+    doc = Document(
+        doc_id="t", source="t", sha256="0", format="txt", text=text,
+        metadata=Metadata(issuers=["南岭市总工会"], region_level="city"),
+        clauses=[Clause(id="c1", kind="article", level=0, start=body, end=len(text),
+                        subtree_end=len(text))],
+    )
+    annotate(doc)
+    rows = [(a.quote, a.canonical, a.role) for a in doc.agencies]
+    assert rows == [
+        ("南岭市总工会", "总工会", "issuer"),
+        ("各县（市、区）总工会", "总工会", "mention"),
+        ("市总工会", "总工会", "issuer"),
+        ("南岭市总工会", "总工会", "issuer"),
+        ("市总工会", "总工会", "funding"),
+    ]

@@ -77,6 +77,10 @@ class Body(_Strict):
     prefixed: list[str] = Field(default_factory=list, description="valid only after a prefix")
     alias_levels: dict[str, Level] = Field(default_factory=dict)
     ban: list[str] = Field(default_factory=list)
+    list_only: list[str] = Field(
+        default_factory=list, description="valid only listed with another body: 工会、共青团")
+    subordinate: bool = Field(
+        False, description="absorbs a body named right before it: 市总工会经费审查委员会, 市委组织部")
 
 
 class PostingFrame(_Strict):
@@ -98,6 +102,8 @@ class Entry(_Strict):
     ban: tuple[str, ...] = ()
     bare: bool = False
     default_role: AgencyRole | None = None
+    list_only: bool = False
+    subordinate: bool = False
 
 
 class AgencyGazetteer(_Strict):
@@ -132,6 +138,23 @@ class AgencyGazetteer(_Strict):
     bare_followers: list[str] = Field(default_factory=list)
     multi_level_qualifiers: list[str] = Field(default_factory=list)
     list_entry_suffixes: list[str] = Field(default_factory=list)
+    fallback_blockers: list[str] = Field(default_factory=list)
+    pair_shared_roles: list[AgencyRole] = Field(default_factory=list)
+    pair_joint_openers: list[str] = Field(default_factory=list)
+    preliminary_triggers: list[str] = Field(default_factory=list)
+    forwarding_words: list[str] = Field(default_factory=list)
+    issuer_verbs: list[str] = Field(default_factory=list)
+    title_endings: list[str] = Field(default_factory=list)
+    same_level: list[str] = Field(default_factory=list)
+    group_suffixes: list[str] = Field(default_factory=list)
+    group_not_before: list[str] = Field(default_factory=list)
+    committee_body: str | None = None
+    committee_parents: list[str] = Field(default_factory=list)
+    guarded_triggers: list[str] = Field(default_factory=list)
+    recipient_frames: list[str] = Field(default_factory=list)
+    actor_frames: list[str] = Field(default_factory=list)
+    short_reach: list[str] = Field(default_factory=list)
+    short_reach_gap: int = 4
 
     @model_validator(mode="after")
     def _unique(self) -> "AgencyGazetteer":
@@ -209,12 +232,14 @@ class AgencyGazetteer(_Strict):
             forms = [(a, False, False) for a in body.aliases]
             forms += [(a, True, False) for a in body.abbreviations]
             forms += [(a, False, True) for a in body.prefixed]
+            forms += [(a, True, False) for a in body.list_only]
             for alias, abbr, needs_prefix in forms:
                 out.append(Entry(
                     alias=alias, agency_id=body.id, canonical=body.canonical,
                     category=body.category, level=body.alias_levels.get(alias, body.level),
                     generic=body.generic, abbreviation=abbr, needs_prefix=needs_prefix,
-                    ban=tuple(body.ban),
+                    ban=tuple(body.ban), list_only=alias in body.list_only,
+                    subordinate=body.subordinate,
                 ))
         return out
 
@@ -252,7 +277,7 @@ _LIST_END_PLAIN = regex.compile(
 )
 _LIST_SEPARATOR = regex.compile(
     r"""
-    ^ [\s、和及与]* $                  # only list punctuation between two entries
+    ^ [\s、和及与或]* $                # only list punctuation between two entries (A或B复核)
     """,
     regex.VERBOSE,
 )
@@ -309,6 +334,24 @@ _UNLISTED_NAME = regex.compile(
 _BARE_END = regex.compile(
     r"""
     [，。；;,：:！？!?\n）)]|\Z            # clause punctuation right after a bare stem (县财政。)
+    """,
+    regex.VERBOSE,
+)
+_SESSION = regex.compile(
+    r"""
+    第 [一二三四五六七八九十百零〇\d]{1,4} 届   # a session between a body and its organ: 第十五届
+    """,
+    regex.VERBOSE,
+)
+_SENTENCE_STOP = regex.compile(
+    r"""
+    [，,。；;！？!?\n]                   # the end of a clause: an approval chain stops there
+    """,
+    regex.VERBOSE,
+)
+_TITLE_LINE_BREAK = regex.compile(
+    r"""
+    [，。；;：:,、！？!?《》]            # sentence or list punctuation: the line is no bare title
     """,
     regex.VERBOSE,
 )
@@ -468,6 +511,16 @@ def _pair_regex() -> regex.Pattern:
 
 
 @functools.cache
+def _group_regex() -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?:{_alternation(gazetteer().group_suffixes)})   # 领导小组 / 联席会议 closing a topic
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
 def _stem_regex() -> regex.Pattern:
     return regex.compile(_alternation(_stems()))
 
@@ -493,7 +546,9 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
     found.sort(key=lambda f: (f[0], f[1]))
     found += _list_entry_mentions(text, found, excluded, default_level)
     found.sort(key=lambda f: (f[0], f[1]))
-    found = _drop_posted(text, found)
+    found += _group_mentions(text, excluded, found)
+    found.sort(key=lambda f: (f[0], f[1]))
+    found = _drop_unlisted(text, _drop_posted(text, found))
     roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
     return [
         Agency(
@@ -522,10 +577,53 @@ def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
                else _mention(text, start, end, entry, floor, default_level, listed))
         if hit is None:
             continue
-        found.append(hit[0])
-        listed = (end, hit[0][3]) if hit[1] else None
+        item = _same_level(text, hit[0], found, floor)
+        if entry.subordinate and found and _is_parent(text, found[-1], item[0]):
+            parent = found.pop()  # 市总工会经费审查委员会, 市委组织部: one body, the organ
+            floor = found[-1][1] if found else 0
+            own = _mention(text, start, end, entry, floor, default_level, None)
+            lead = min(parent[0], own[0][0]) if own else parent[0]  # 中共云溪市委组织部
+            item = (lead, item[1], item[2], parent[3])
+        elif _is_committee_of(text, found, entry):
+            parent = found.pop()  # 共青团岭东省委: the league's committee, not the party's
+            item = (parent[0], item[1], parent[2], item[3])
+        found.append(item)
+        listed = (end, item[3]) if hit[1] else None
         floor = end
     return found
+
+
+def _is_committee_of(text: str, found: list[_Found], entry: Entry) -> bool:
+    """Is a 省委/市委 short form the committee of the body named just before it, a place
+    name apart (共青团岭东省委)?"""
+    gaz = gazetteer()
+    if not found or entry.agency_id != gaz.committee_body or not entry.abbreviation:
+        return False
+    parent = found[-1]
+    gap = text[parent[1] : parent[1] + 5]
+    start = text.find(entry.alias, parent[1], parent[1] + 5 + len(entry.alias))
+    gap = text[parent[1] : start] if start >= 0 else gap
+    return (start >= 0 and parent[2].agency_id in gaz.committee_parents
+            and all(_HAN.fullmatch(c) and c not in gaz.function_chars for c in gap))
+
+
+def _is_parent(text: str, parent: _Found, start: int) -> bool:
+    """Does ``parent`` end right before an organ starting at ``start`` (市总工会第十五届…)?"""
+    gap = text[parent[1] : start]
+    return not gap or _SESSION.fullmatch(gap) is not None
+
+
+def _same_level(text: str, item: _Found, found: list[_Found], floor: int) -> _Found:
+    """X会同同级财政部门: the body has the level of the body named before it."""
+    words = gazetteer().same_level
+    if not found or not words:
+        return item
+    start = item[0]
+    word = next((w for w in words if text.startswith(w, start)), None)
+    if word is None:
+        word = _word_before(text, start, words, floor)
+        start = start - len(word) if word else start
+    return (start, item[1], item[2], found[-1][3]) if word else item
 
 
 def _mention(text, start, end, entry, floor, default_level, listed):
@@ -594,6 +692,64 @@ def _bare_start(text: str, start: int, end: int, floor: int) -> int | None:
     return start if _role_regex(0).match(text, end) else None
 
 
+def _drop_unlisted(text: str, found: list[_Found]) -> list[_Found]:
+    """工会 alone names the union only after a level prefix (县工会) or listed with another
+    body (工会、共青团、妇联); 加入工会组织, 上级工会有关规定 are no mention."""
+    keep = []
+    for i, (start, end, entry, _) in enumerate(found):
+        alias_start = end - len(entry.alias)
+        if entry.list_only and not (
+            _ends_with(text, alias_start, _level_tokens())
+            or (i and _LIST_SEPARATOR.match(text[found[i - 1][1] : start]))
+            or (i + 1 < len(found) and _LIST_SEPARATOR.match(text[end : found[i + 1][0]]))
+        ):
+            continue
+        keep.append(found[i])
+    return keep
+
+
+def _group_mentions(text: str, excluded, found: list[_Found]) -> list[_Found]:
+    """Ad-hoc bodies: a level prefix, a topic and a suffix (县乡村工匠培育工作领导小组)."""
+    spans = [(s, e) for s, e, _, _ in found]
+    out: list[_Found] = []
+    for m in _group_regex().finditer(text):
+        if _in_spans(m.start(), excluded) or _overlaps(m.start(), m.end(), spans):
+            continue
+        if any(text.startswith(w, m.end()) for w in gazetteer().group_not_before):
+            continue  # 联席会议制度: a mechanism, not a body
+        hit = _group_prefix(text, m.start(), spans)
+        if hit is None:
+            continue
+        start, token = hit
+        level = gazetteer().levels[token]
+        canonical = text[start + len(token) : m.end()]
+        if len(canonical) - len(m.group()) < 2:
+            continue  # no topic: 领导小组办公室设在…
+        entry = Entry(alias=canonical, agency_id="", canonical=canonical, category="other")
+        out.append((start, m.end(), entry, level))
+    return out
+
+
+def _group_prefix(text: str, pos: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """The leftmost level token in the Chinese run before a group suffix (成立【县】乡村…):
+    the run stops at punctuation, a function word, a known mention or 16 characters."""
+    stops = gazetteer().function_chars
+    k = bisect.bisect_left(spans, (pos, -1)) - 1
+    floor = max(pos - 16, spans[k][1] if k >= 0 else 0, 0)
+    lo = pos
+    while lo > floor and _HAN.fullmatch(text[lo - 1]) and text[lo - 1] not in stops:
+        lo -= 1
+    for start in range(lo, pos - 2):
+        token = _longest_at(text, start, gazetteer().levels)
+        if token:
+            return start, token
+    return None
+
+
+def _longest_at(text: str, pos: int, words) -> str | None:
+    return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, pos)), None)
+
+
 def _drop_posted(text: str, found: list[_Found]) -> list[_Found]:
     """到工会、共青团、妇联等群团组织挂职: bodies named as places to post people."""
     before, after = _posting_regexes()
@@ -647,12 +803,39 @@ def annotate(doc: Document) -> None:
     items = extract_agencies(doc.text, doc.metadata.region_level)
     body_start = min((c.start for c in doc.clauses if c.kind != "preamble"), default=0)
     issuers = [name for name in doc.metadata.issuers if name]
+    items = [a for a in items if a.start >= body_start or not _on_title_line(doc.text, a)]
     floor = 0
     for item in items:
         if item.role == "mention" and item.start < body_start:
             _mark_issuer(doc.text, item, issuers, floor)
         floor = item.end
+    _mark_drafters(doc.text, items, body_start)
     doc.agencies = items
+
+
+def _on_title_line(text: str, item: Agency) -> bool:
+    """Is the mention part of a bare document title line (北澄市总工会职工技能提升补助办法)?
+    A 「X关于…」 line is the notice's own title and names its issuer."""
+    lo = text.rfind("\n", 0, item.start) + 1
+    hi = text.find("\n", item.end)
+    line = text[lo : len(text) if hi < 0 else hi].strip()
+    if not line or "关于" in line or _TITLE_LINE_BREAK.search(line):
+        return False
+    rest = text[item.end : len(text) if hi < 0 else hi].strip()
+    return bool(rest) and any(line.endswith(w) for w in gazetteer().title_endings)
+
+
+def _mark_drafters(text: str, items: list[Agency], body_start: int) -> None:
+    """市总工会研究制定了《…》，现印发给你们: the preamble names an issuer as the drafter."""
+    issuers = {(a.canonical, a.level) for a in items if a.role == "issuer"}
+    verbs = gazetteer().issuer_verbs
+    for item in items:
+        if item.role != "mention" or item.start >= body_start:
+            continue
+        if (item.canonical, item.level) in issuers and any(
+            text.startswith(v, item.end) for v in verbs
+        ):
+            item.role = "issuer"
 
 
 def _mark_issuer(text: str, item: Agency, issuers: list[str], floor: int) -> None:
@@ -797,11 +980,13 @@ def _party_prefix(text: str, pos: int) -> int:
 
 
 def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
-    roles: list[AgencyRole] = [_trigger_role(text, end) for _, end in spans]
+    triggered = [_trigger_role(text, start, end) for start, end in spans]
+    roles: list[AgencyRole] = [r or "mention" for r in triggered]
+    roles = [_preliminary(text, spans, i, roles) for i in range(len(spans))]
     _share_in_lists(text, spans, roles)
     _apply_pairs(text, spans, roles)
     for i, (start, end) in enumerate(spans):
-        if roles[i] == "mention":
+        if roles[i] == "mention" and triggered[i] is None:
             roles[i] = _weak_role(text, start, end)
     _share_in_lists(text, spans, roles)
     for i in _issuer_indexes(text, spans):
@@ -821,9 +1006,46 @@ def _share_in_lists(text: str, spans: list[tuple[int, int]], roles: list[AgencyR
             roles[i] = roles[i + 1]
 
 
-def _trigger_role(text: str, end: int) -> AgencyRole:
+def _preliminary(text: str, spans, i: int, roles: list[AgencyRole], pos: int | None = None):
+    """``roles[i]``, or `implement` when its approval trigger (read from ``pos``, default the
+    mention's end) is a preliminary step: forwarded (审核后报) or followed in the sentence by
+    another approving body (基层工会审核、县总工会复核、市总工会审批)."""
+    gaz = gazetteer()
+    match = _role_regex().match(text, spans[i][1] if pos is None else pos)
+    if match is None or match.lastgroup != "approve":
+        return roles[i]
+    if not any(match.group("approve").startswith(w) for w in gaz.preliminary_triggers):
+        return roles[i]
+    after = match.end()
+    if any(text.startswith(w, after) for w in gaz.forwarding_words):
+        return "implement"
+    stop = _SENTENCE_STOP.search(text, after)
+    limit = min(stop.start() if stop else len(text), after + 20)
+    later = [j for j, (start, _) in enumerate(spans) if after <= start < limit]
+    return "implement" if any(roles[j] == "approve" for j in later) else roles[i]
+
+
+def _trigger_role(text: str, start: int, end: int) -> AgencyRole | None:
+    """The role of the trigger after the mention, None when there is none.
+
+    A guarded trigger (推荐, 认定, 备案) does not count after 向/报 (报省厅备案: the body
+    receives) nor in a relative clause without 经/由 (政府授予的称号); a short-reach trigger
+    (开展) only right after the mention (负责指导院校开展培训 is another's act)."""
+    gaz = gazetteer()
     match = _role_regex().match(text, end)
-    return match.lastgroup if match else "mention"  # type: ignore[return-value]
+    if match is None:
+        return None
+    role = match.lastgroup
+    word = match.group(role)
+    if any(word.startswith(w) for w in gaz.short_reach) and match.start(role) - end > gaz.short_reach_gap:
+        return None
+    if any(word.startswith(w) for w in gaz.guarded_triggers):
+        before = text[max(0, start - 2) : start]
+        if any(before.endswith(w) for w in gaz.recipient_frames):
+            return None
+        if text.startswith("的", match.end()) and not any(before.endswith(w) for w in gaz.actor_frames):
+            return None
+    return role  # type: ignore[return-value]
 
 
 def _weak_role(text: str, start: int, end: int) -> AgencyRole:
@@ -833,6 +1055,9 @@ def _weak_role(text: str, start: int, end: int) -> AgencyRole:
     match = before.search(text, max(0, start - 20), start) if before else None
     if match is None and fallback is not None:
         match = fallback.match(text, end)
+        blockers = gazetteer().fallback_blockers
+        if match and any(text.startswith(b, match.start(match.lastgroup)) for b in blockers):
+            return "mention"  # 县人社局主要负责同志为成员: a person, not a duty
     return match.lastgroup if match else "mention"  # type: ignore[return-value]
 
 
@@ -850,19 +1075,24 @@ def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole
         if not partners:
             roles[i] = first if roles[i] == "mention" else roles[i]
             continue
-        shared = roles[partners[-1]] if _opens_shared(text, spans[partners[-1]][1]) else "mention"
-        if shared != "mention":  # X会同Y负责解释: both interpret
+        last = spans[partners[-1]][1]
+        shared = roles[partners[-1]] if _opens_shared(text, last) else "mention"
+        joint = _opens_shared(text, last, gazetteer().pair_joint_openers)
+        if shared != "mention" and (joint or shared in gazetteer().pair_shared_roles):
             first = second = shared
+        elif _preliminary(text, spans, i, ["approve" if k == i else r for k, r in enumerate(roles)],
+                          last) == "implement":
+            first = "implement"  # X会同Y审核后报省厅: a preliminary check
         roles[i] = first
         for j in partners:
             roles[j] = second
 
 
-def _opens_shared(text: str, pos: int) -> bool:
-    """Does a joint duty (负责 / 共同) open right after the partner list?"""
+def _opens_shared(text: str, pos: int, words=None) -> bool:
+    """Does a joint duty (负责 / 共同, or one of ``words``) open right after the partner list?"""
     rest = text[pos : pos + 6]
     return any(rest.startswith(w) or rest[1:].startswith(w)
-               for w in gazetteer().pair_shared_openers)
+               for w in (gazetteer().pair_shared_openers if words is None else words))
 
 
 def _listed_after(text: str, spans: list[tuple[int, int]], j: int, pos: int) -> list[int]:

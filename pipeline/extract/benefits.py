@@ -658,6 +658,16 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
                      quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
 
 
+def _general_before_qizhong(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
+    """按规定给予职业培训补贴，其中取得高级工证书的每人补贴2000元: the general grant before
+    其中 is a rule of its own (unquantified), the 其中 part a quantified special case."""
+    text = ctx.doc.text
+    cut = text.find("其中", ctx.s, ctx.e)
+    if cut < 0 or any(a.start < cut for a in amounts) or not amounts:
+        return []
+    return _unquantified(_Ctx(ctx.doc, ctx.clause, ctx.s, cut, ctx.earlier, ctx.parent))
+
+
 def _continued(ctx: _Ctx):
     """The earlier sentence of the clause this one continues: after a ； or with 其中."""
     if not ctx.earlier:
@@ -720,6 +730,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
     if not amounts and not rates:
         return _unquantified(ctx)
+    general = _general_before_qizhong(ctx, amounts)
     before = _continued(ctx)
     if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)
             or _introduced_grant(ctx) or before is not None):
@@ -736,7 +747,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
         rest = [a for a in amounts if a not in tiered_caps]
         return out + _amount_benefits(ctx, rest) if rest else out
     caps = [a for a in amounts if a.kind == "cap"] if shares else []
-    out = _rate_benefits(ctx, rates, caps)
+    out = general + _rate_benefits(ctx, rates, caps)
     rest = [a for a in amounts if a not in caps]
     totals = [a for a in rest if a.kind == "cap" and a is not rest[0] and _is_total(text, ctx, a)]
     out += _amount_benefits(ctx, [a for a in rest if a not in totals])
