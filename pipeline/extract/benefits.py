@@ -56,6 +56,9 @@ class BenefitWords(BaseModel):
     anaphora: list[str]
     subject_stops: list[str]
     instrument_noun_followers: list[str]
+    encouraged_openers: list[str]
+    recipient_prefixes: list[str]
+    negated_subject: list[str]
 
 
 @functools.cache
@@ -82,6 +85,10 @@ def _rx():
         "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
         "subject_stop": regex.compile(rf"(?:{alternation(w.subject_stops)})"),
         "noun_follower": regex.compile(rf"(?:{alternation(w.instrument_noun_followers)})"),
+        "encouraged": regex.compile(alternation(w.encouraged_openers)),
+        "recipient_prefix": regex.compile(rf"^(?:{alternation(w.recipient_prefixes)})"),
+        "negated_subject": regex.compile(alternation(w.negated_subject)),
+        "total_any": regex.compile(alternation(w.total_markers)),
         "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, '取得', '获得'])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
@@ -149,6 +156,11 @@ TIME_ADVERBIAL = regex.compile(
 PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
+BRACKET_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # a note in brackets at the end
+CLAUSE_BREAK = regex.compile(r"[，。；,;]")  # the end of a comma clause
+SENTENCE_BREAK = regex.compile(r"[。；;！？]")  # the end of a sentence
+NOT_A_LABEL = regex.compile(r"\d|给予|分别")  # text that cannot be a tier label
+LIST_OR_NUMBER = regex.compile(r"[、\d０-９]")  # a list separator or a digit
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 MANNER = ("按", "参照", "依照", "按照", "根据")
 ONCE = regex.compile(r"一次性")
@@ -193,19 +205,25 @@ def category_of(who: str | None) -> str | None:
     """
     if not who:
         return None
-    who = regex.sub(r"[（(][^（）()]*[）)]$", "", who)  # 指导教师（教练） -> 指导教师
-    cats = words().categories
-    for suffix in sorted(cats, key=len, reverse=True):
+    who = BRACKET_NOTE.sub("", who)  # 指导教师（教练） -> 指导教师
+    for suffix, category in _suffixes():
         if who.endswith(suffix):
-            return cats[suffix]
+            return category
     return None
+
+
+@functools.cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    """Recipient suffixes, longest first."""
+    cats = words().categories
+    return tuple((k, cats[k]) for k in sorted(cats, key=len, reverse=True))
 
 
 def _clean_who(text: str) -> str | None:
     text = text.strip(" ，,：:")
     if text[:1] in "“\"" and text[-1:] in "”\"" or text.count("“") != text.count("”"):
         text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
-    text = regex.sub(r"^(?:符合条件的|经认定的|新)?", "", text) if len(text) > 4 else text
+    text = _rx()["recipient_prefix"].sub("", text) if len(text) > 4 else text
     if len(text) < 2 or text in words().not_beneficiary:
         return None
     return text
@@ -292,7 +310,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
             rec = _topic(text, s, s + m.start("who"))
             if rec.who:
                 return rec
-        elif not regex.search(r"不得|不再|不能", m.group("who")) and (
+        elif not rx["negated_subject"].search(m.group("who")) and (
                 who := _clean_who(head_noun(m.group("who")))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
     rec = _actor(text, s, before)
@@ -361,7 +379,7 @@ def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | No
 def _own_instrument(text: str, s: int, e: int, start: int, end: int) -> str:
     rx = _rx()["instrument"]
     after = rx.search(text, end, min(e, end + 12))
-    if after and not regex.search(r"[，。；,;]", text[end:after.start()]):
+    if after and not CLAUSE_BREAK.search(text, end, after.start()):
         return words().instruments[after.group()]
     before = [m for m in rx.finditer(text, max(s, start - 16), start)]
     if before:
@@ -434,7 +452,7 @@ def _list_item(text: str) -> str:
     """A list member without verbs and document words: 取得高级工职业资格证书 -> 高级工;
     a quoted title stands for itself: 我区荣获“中华技能大奖” -> 中华技能大奖."""
     rx = _rx()
-    quoted = regex.search(r"[“\"]([^”\"]{2,20})[”\"]", text)
+    quoted = QUOTED.search(text)
     if quoted:
         return quoted.group(1)
     text = text.strip(" 的，,“”\"")
@@ -457,7 +475,7 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
         seg = text[prev:a.start]
         cut = max(seg.rfind(c) for c in "、，,：:；")
         label = _list_item(seg[cut + 1:] if cut >= 0 else seg)
-        if not (1 < len(label) <= 16) or regex.search(r"\d|给予|分别", label):
+        if not (1 < len(label) <= 16) or NOT_A_LABEL.search(label):
             return None
         labels.append(label)
         prev = a.end
@@ -591,7 +609,7 @@ def _instrument_end(text: str, ctx: "_Ctx", end: int) -> int:
     (五千元一次性培养补助; 按每人1000元的标准给予企业一次性吸纳就业补贴)."""
     _, hi = _comma_clause(text, ctx.s, ctx.e, end, end)
     m = _rx()["instrument"].search(text, end, hi)
-    if m and not regex.search(r"[、\d０-９]", text[end:m.start()]):
+    if m and not LIST_OR_NUMBER.search(text, end, m.start()):
         return m.end()
     return end
 
@@ -641,7 +659,7 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
     text = ctx.doc.text
     rx = _rx()
     m = rx["unquantified"].search(text, ctx.s, ctx.e)
-    if m is None or regex.search(r"鼓励|引导|支持企业|可设立", text[ctx.s:m.start()]):
+    if m is None or rx["encouraged"].search(text, ctx.s, m.start()):
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
@@ -766,7 +784,7 @@ def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
     """总额不超过… / a per-entity cap after per-person amounts (按每吸纳1人给予500元，
     每个经营主体最高不超过1万元): a cap on the rules before it, not a rule of its own."""
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
-    if regex.search(alternation(words().total_markers), text[lo:a.start]):
+    if _rx()["total_any"].search(text, lo, a.start):
         return True
     earlier = [b for b in ctx.doc.amounts if ctx.s <= b.start < a.start]
     return a.per == "unit" and any(b.per in _PER_HEAD for b in earlier)
@@ -876,7 +894,7 @@ def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
 
 
 def _same_sentence(text: str, a: Benefit, b: Benefit) -> bool:
-    return not regex.search(r"[。；;！？]", text[a.end:b.start])
+    return not SENTENCE_BREAK.search(text, a.end, b.start)
 
 
 def _resolve_modifies(benefits: list[Benefit]) -> None:
@@ -901,7 +919,7 @@ def annotate(doc: Document) -> None:
     for clause in doc.clauses:
         if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
             continue  # cover letters and signatures grant nothing
-        refs = _clause_agencies(doc, clause)
+        refs: list[AgencyRef] | None = None  # computed for clauses that grant something
         first = len(benefits)
         body_start = _after_label(doc.text, clause)
         parent = by_id.get(clause.parent_id or "")
@@ -911,6 +929,8 @@ def annotate(doc: Document) -> None:
             ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i],
                        parent)
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
+            if found and refs is None:
+                refs = _clause_agencies(doc, clause)
             for b in found:
                 b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end))
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
