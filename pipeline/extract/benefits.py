@@ -89,6 +89,7 @@ def _rx():
         "recipient_prefix": regex.compile(rf"^(?:{alternation(w.recipient_prefixes)})"),
         "negated_subject": regex.compile(alternation(w.negated_subject)),
         "total_any": regex.compile(alternation(w.total_markers)),
+        "support_verb": regex.compile(rf"^(?:{alternation(w.support_verbs)})"),
         "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, '取得', '获得'])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
@@ -156,6 +157,7 @@ TIME_ADVERBIAL = regex.compile(
 PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
+QUANTIFIED_OBJECT = regex.compile(r"(?:一批|一个|一家|一所|一些|若干)(?P<obj>[^，。；、]{2,16})$")
 BRACKET_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # a note in brackets at the end
 CLAUSE_BREAK = regex.compile(r"[，。；,;]")  # the end of a comma clause
 SENTENCE_BREAK = regex.compile(r"[。；;！？]")  # the end of a sentence
@@ -332,6 +334,7 @@ def _subject_np(phrase: str) -> str | None:
     """The recipient a clause's subject names: the whole phrase if it is one, else the part
     before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
     rx = _rx()
+    phrase = rx["support_verb"].sub("", phrase)  # 鼓励我市职业院校… -> 我市职业院校…
     stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase)],
                    key=lambda m: m.start())
     for m in stops:  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
@@ -354,6 +357,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                 who = _subject_np(seg[:-1])
             else:
                 who = _clean_who(head_noun(seg))
+                if who and len(who) > 20 and (obj := QUANTIFIED_OBJECT.search(who)):
+                    who = obj.group("obj")  # …院校设立一批技能人才协作基地 -> 技能人才协作基地
                 if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
                     who = _subject_np(head_noun(seg))
             if who and len(who) <= 20 and category_of(who) is not None:
