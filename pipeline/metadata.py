@@ -45,7 +45,8 @@ EFFECTIVE_UNTIL_DATE = regex.compile(
     regex.VERBOSE,
 )
 VALIDITY_YEARS = regex.compile(
-    r"有效期\s*(?:为|是)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"  # 有效期为5年
+    r"(?:有效期|试行期|实施期|执行期)\s*(?:限)?\s*(?:为|是)?\s*"     # 有效期为 / 试行期
+    r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"            # 5年
 )
 INTERPRETER = regex.compile(
     r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
@@ -201,7 +202,20 @@ def _named_in(name: str, text: str) -> bool:
     """cpca completes names (湛江 -> 湛江市, even 县 -> a municipality's counties): keep
     only a division whose own name, without its suffix, is written in the text."""
     stem = _DIVISION_SUFFIX.sub("", name)
-    return len(stem) >= 2 and stem in text
+    if len(stem) < 2 or stem not in text:
+        return False
+    # 临江省 is not 临江市: the stem written with another division's suffix is another place
+    after = {text[i + len(stem):i + len(stem) + 1] for i in _find_all(text, stem)}
+    other = {"省", "市", "区", "县", "州", "旗", "盟"} - {name[-1]}
+    return not after or not after <= other
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    out, i = [], text.find(part)
+    while i >= 0:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
 
 
 REGION_PREFIX = regex.compile(

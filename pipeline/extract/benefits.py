@@ -59,6 +59,7 @@ class BenefitWords(BaseModel):
     encouraged_openers: list[str]
     recipient_prefixes: list[str]
     negated_subject: list[str]
+    object_verbs: list[str]
 
 
 @functools.cache
@@ -89,7 +90,7 @@ def _rx():
         "recipient_prefix": regex.compile(rf"^(?:{alternation(w.recipient_prefixes)})"),
         "negated_subject": regex.compile(alternation(w.negated_subject)),
         "total_any": regex.compile(alternation(w.total_markers)),
-        "support_verb": regex.compile(rf"^(?:{alternation(w.support_verbs)})"),
+        "support_verb": regex.compile(rf"^(?:{alternation(w.support_verbs)}|{alternation(w.object_verbs)})"),
         "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, '取得', '获得'])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
@@ -306,8 +307,8 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
         m = titled[-1]
         return _Recipient(_clean_who(_list_item(m.group("who"))), m.group("who"), m.start("who"))
     for m in SUBJECT_VERB.finditer(sent):
-        if s + m.start() >= before + 40:
-            continue
+        if s + m.start() >= before:
+            continue  # 给予…资助，在站期间限享受一次: a subject after the grant is a restriction
         if m.group("who").startswith(MANNER):  # 按照硕士标准享受购房补贴: the subject is earlier
             rec = _topic(text, s, s + m.start("who"))
             if rec.who:
@@ -330,6 +331,13 @@ def _actor(text: str, s: int, before: int) -> _Recipient:
     return found or _Recipient(None, None, None)
 
 
+def _before_event(head: str) -> list[str]:
+    """``head`` without a trailing time of an event (出站后, 退役后, 到岗后), shortest first."""
+    if not head.endswith("后"):
+        return []
+    return [head[:-k] for k in (2, 3, 4) if len(head) > k + 1]
+
+
 def _subject_np(phrase: str) -> str | None:
     """The recipient a clause's subject names: the whole phrase if it is one, else the part
     before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
@@ -339,8 +347,9 @@ def _subject_np(phrase: str) -> str | None:
                    key=lambda m: m.start())
     for m in stops:  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
         head = phrase[:m.start()]
-        if len(head) >= 2 and _plausible(head):
-            return _clean_who(head_noun(head))
+        for cand in (head, *_before_event(head)):  # 博士后研究人员出站后 -> …研究人员
+            if len(cand) >= 2 and _plausible(cand):
+                return _clean_who(head_noun(cand))
     return _clean_who(phrase) if _plausible(phrase) else None
 
 
@@ -792,7 +801,7 @@ def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
     if _rx()["total_any"].search(text, lo, a.start):
         return True
     earlier = [b for b in ctx.doc.amounts if ctx.s <= b.start < a.start]
-    return a.per == "unit" and any(b.per in _PER_HEAD for b in earlier)
+    return a.per in ("unit", None) and any(b.per in _PER_HEAD for b in earlier)
 
 
 # --------------------------------------------------------------------------- attachments
