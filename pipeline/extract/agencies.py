@@ -155,6 +155,10 @@ class AgencyGazetteer(_Strict):
     actor_frames: list[str] = Field(default_factory=list)
     short_reach: list[str] = Field(default_factory=list)
     short_reach_gap: int = 4
+    delegated_frames: list[str] = Field(default_factory=list)
+    delegated_roles: dict[AgencyRole, AgencyRole] = Field(default_factory=dict)
+    branches: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="parent id -> {branch suffix: canonical}")
 
     @model_validator(mode="after")
     def _unique(self) -> "AgencyGazetteer":
@@ -355,6 +359,14 @@ _TITLE_LINE_BREAK = regex.compile(
     """,
     regex.VERBOSE,
 )
+_LIST_JOIN = regex.compile(
+    r"""
+    ^ [\s；;，,。]*                     # the separator closing the list before …
+    [^\s；;，,。:：（()）]{2,6}          # … then the next label (责任单位)
+    \s* [:：] $                        # … and its colon
+    """,
+    regex.VERBOSE,
+)
 _CLAUSE_STOP = r"，。；;,：:！？!?\n"
 """Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
 
@@ -541,7 +553,7 @@ def _region_names() -> dict[str, tuple[str, ...]]:
 def extract_agencies(text: str, default_level: str | None = None) -> list[Agency]:
     """All agency mentions in ``text`` with canonical name, level and role."""
     excluded = _excluded_spans(text)
-    found = _named_mentions(text, excluded, default_level)
+    found = _with_branches(text, _named_mentions(text, excluded, default_level))
     found += _elliptic_mentions(text, excluded, found, default_level)
     found.sort(key=lambda f: (f[0], f[1]))
     found += _list_entry_mentions(text, found, excluded, default_level)
@@ -591,6 +603,49 @@ def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
         listed = (end, item[3]) if hit[1] else None
         floor = end
     return found
+
+
+@functools.cache
+def _branch_regex() -> regex.Pattern:
+    gaz = gazetteer()
+    suffixes = {k for table in gaz.branches.values() for k in table}
+    return regex.compile(
+        rf"""
+        (?P<place>\p{{Han}}{{0,6}}?)                   # the branch's place name: 青崖 …
+        (?P<level>{_alternation(gaz.levels)})         # … its level: 市 / 省 …
+        (?P<suffix>{_alternation(suffixes)})          # … and the branch: 税务局 / 中心支行
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _with_branches(text: str, found: list[_Found]) -> list[_Found]:
+    """国家税务总局青崖市税务局, 人民银行东川省分行: a vertically managed body and its local
+    branch are one mention, with the branch's canonical name and level."""
+    branches = gazetteer().branches
+    out: list[_Found] = []
+    for item in found:
+        table = branches.get(item[2].agency_id)
+        match = _branch_regex().match(text, item[1]) if table else None
+        if match is None or match.group("suffix") not in table:
+            out.append(item)
+            continue
+        canonical = table[match.group("suffix")]
+        entry = _entries().get(canonical) or item[2].model_copy(
+            update={"alias": canonical, "canonical": canonical,
+                    "agency_id": f"{item[2].agency_id}.branch"})
+        out.append((item[0], match.end(), entry, gazetteer().levels[match.group("level")]))
+    return _drop_covered(out)
+
+
+def _drop_covered(found: list[_Found]) -> list[_Found]:
+    """Drop mentions starting inside the mention before them (sorted by start)."""
+    out: list[_Found] = []
+    for item in found:
+        if out and item[0] < out[-1][1]:
+            continue
+        out.append(item)
+    return out
 
 
 def _is_committee_of(text: str, found: list[_Found], entry: Entry) -> bool:
@@ -936,7 +991,7 @@ def _region_start(text: str, pos: int, level: Level, floor: int = 0) -> int:
     """
     for _ in range(4):
         region = _ends_with(text, pos, _region_names())
-        unlisted = 0 if region or level == "province" else _place_name_len(text, pos, floor)
+        unlisted = 0 if region else _place_name_len(text, pos, floor, level == "province")
         size = len(region) if region else unlisted
         if not size:
             break
@@ -948,13 +1003,16 @@ def _region_start(text: str, pos: int, level: Level, floor: int = 0) -> int:
     return pos
 
 
-def _place_name_len(text: str, pos: int, floor: int = 0) -> int:
+def _place_name_len(text: str, pos: int, floor: int = 0, line_only: bool = False) -> int:
     """Length (2-4) of an unlisted place name ending at ``pos``, 0 when none is certain.
 
     The name must follow a clear boundary: text start, a line / list start, a function
     word (由/经/会同), a level suffix (江门市|江海区) or the previous mention. After ，/。
-    a verb may stand there (推荐市人社局), so no name is read.
+    a verb may stand there (推荐市人社局), so no name is read. With ``line_only`` (a
+    province, whose short forms 全省/我省 abound) only a line start counts.
     """
+    if line_only:
+        return _line_start_name_len(text, pos)
     stops = gazetteer().function_chars
     for size in (2, 3, 4):
         name = text[max(0, pos - size) : pos]
@@ -968,6 +1026,19 @@ def _place_name_len(text: str, pos: int, floor: int = 0) -> int:
         if before in (0, floor) or _NAME_BOUNDARY.match(text, before - 1):
             return size
         if text[before - 1] in stops or _ends_with(text, before, _level_tokens()):
+            return size
+    return 0
+
+
+def _line_start_name_len(text: str, pos: int) -> int:
+    """Length (2-3) of a place name opening a line (a header or signature: 东川省人民政府办公厅)."""
+    stops = gazetteer().function_chars
+    for size in (2, 3):
+        before = pos - size
+        name = text[max(0, before) : pos]
+        if before < 0 or not all(_HAN.fullmatch(c) and c not in stops for c in name):
+            return 0
+        if before == 0 or text[before - 1] in "\n\u3000 \t":
             return size
     return 0
 
@@ -992,9 +1063,9 @@ def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     for i in _issuer_indexes(text, spans):
         roles[i] = "issuer"
     starts = [s for s, _ in spans]
-    for lo, hi, label_role in _lists(text, spans):
+    for lo, hi, label_role, led in _lists(text, spans):
         inside = list(range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)))
-        for i, role in zip(inside, _list_roles(text, spans, inside, label_role)):
+        for i, role in zip(inside, _list_roles(text, spans, inside, label_role, led)):
             roles[i] = role
     return roles
 
@@ -1058,6 +1129,8 @@ def _weak_role(text: str, start: int, end: int) -> AgencyRole:
         blockers = gazetteer().fallback_blockers
         if match and any(text.startswith(b, match.start(match.lastgroup)) for b in blockers):
             return "mention"  # 县人社局主要负责同志为成员: a person, not a duty
+        if match and _word_before(text, start, gazetteer().delegated_frames):
+            return gazetteer().delegated_roles.get(match.lastgroup, match.lastgroup)
     return match.lastgroup if match else "mention"  # type: ignore[return-value]
 
 
@@ -1132,17 +1205,27 @@ def _issuers_on_line(text, line_start, line_end, spans, members) -> list[int]:
     return []
 
 
-def _lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, AgencyRole]]:
-    """(责任单位：A、B) / 牵头单位：A；配合单位：B — spans of list bodies and the label's role.
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, AgencyRole, bool]]:
+    """(责任单位：A、B) / 牵头单位：A；配合单位：B — spans of list bodies, the label's role and
+    whether a 牵头单位 list opens the same group (then no 责任单位 entry leads).
 
     An unbracketed list ends with its last entry: 责任单位：A、B本措施… (lines run together).
     """
     out = []
+    previous: tuple[int, AgencyRole] | None = None  # (end, role) of the list before
     for lo, hi, role, bracketed in _raw_lists(text):
+        led = previous is not None and previous[1] == "lead" and _same_group(text, previous[0], lo)
+        previous = (hi, role)
         if not bracketed:
             hi = min(hi, _chain_end(text, lo, spans) or hi)
-        out.append((lo, hi, role))
+        out.append((lo, hi, role, led))
     return out
+
+
+def _same_group(text: str, end: int, lo: int) -> bool:
+    """Is the list starting at ``lo`` the next label of the group ending at ``end``
+    (（牵头单位：A；责任单位：B）: only a separator and the label between them)?"""
+    return _LIST_JOIN.match(text[end:lo]) is not None
 
 
 def _raw_lists(text: str) -> list[tuple[int, int, AgencyRole, bool]]:
@@ -1242,12 +1325,12 @@ def _bracket_end(text: str, pos: int) -> int | None:
     return None
 
 
-def _list_roles(text, spans, inside, label_role) -> list[AgencyRole]:
+def _list_roles(text, spans, inside, label_role, led=False) -> list[AgencyRole]:
     if label_role != "responsible":
         return [label_role] * len(inside)
     markers = gazetteer().lead_markers
     marked = [any(_marked(text, spans[i][1], m) for m in markers) for i in inside]
-    if not any(marked):
+    if not any(marked) and not led:
         marked = [k == 0 for k in range(len(inside))]
     return ["lead" if is_lead else "responsible" for is_lead in marked]
 

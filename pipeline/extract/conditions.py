@@ -117,6 +117,12 @@ class ConditionWords(_Strict):
     exclusion_once: list[str]
     exclusion_frame_openers: list[str]
     catalog_negations: list[str]
+    experience_left_words: list[str]
+    record_negations: list[str]
+    record_verbs: list[str]
+    record_heads: list[str]
+    window_caps: list[str]
+    recent_words: list[str]
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -476,6 +482,32 @@ _WITHIN_T = r"""
     (?:以内|内)                                 # 内
 """
 
+_SINCE_WITHIN_T = r"""
+    自\s*(?P<what>[^，。；自]{1,12}?)之日起    # 自退役之日起 / 自出站之日起
+    \s*(?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 3年 / 6个月
+    (?:以内|内)                                 # 内: a window after the event
+"""
+
+_EVENT_CAP_T = r"""
+    (?P<event><<EVENTS>>)                       # 取得 / 毕业 / 退役
+    [^，。；\d]{0,10}?                          # 博士学位 / 相应证书
+    (?P<cap><<CAPS>>)\s*                        # 不超过 / 未满: a cap on the time since
+    (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 3年
+    (?!<<AFTER>>)                               # not 3年以上 (a tenure)
+"""
+
+_RECORD_T = r"""
+    (?P<neg><<NEG>>)                            # 无 / 未 / 没有
+    (?P<verb><<VERBS>>)?                        # 受过 / 发生 / 被
+    (?P<obj>[^，。；、的]{0,14}?)                # 刑事 / 重大安全生产 / 学术不端行为
+    (?P<head><<HEADS>>)                         # 处罚 / 处分 / 事故 / 记录
+"""
+
+_RECENT_LEFT_T = r"""
+    (?:<<RECENT>>)\s*<<NUM>>\s*               # 近3 / 最近三
+    (?:个)?[年月](?:以内|内)?\s*$               # 年内: right before the record
+"""
+
 _DOC_AFTER_T = r"""
     (?P<doc><<DOCS>>)                           # 本办法 / 本通知
     (?P<verb><<VERBS>>)                         # 施行 / 发布
@@ -556,12 +588,16 @@ _OPENER_T = r"""
     (?P<opener><<OPENERS>>)                     # 对 / 凡
 """
 
+_EXPERIENCE_LEFT_T = r"""
+    (?:<<WORDS>>)[^，。；\d]{0,6}$              # 一线 / 实践 … before the number: practice
+"""
+
 _TENURE_LEFT_T = r"""
     (?:<<WORDS>>)[^，。；]{0,10}$                # 工作 / 服务 / 同一企业 … before the number
 """
 
 _EXPERIENCE_RIGHT_T = r"""
-    ^[^，。；的]{0,8}?(?:<<WORDS>>)              # … 相应岗位工作经历
+    ^[^，。；的]{0,12}?(?:<<WORDS>>)             # … 相关专业临床工作经历
 """
 
 _CONTRACT_LEFT_T = r"""
@@ -616,6 +652,9 @@ def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         contract=_compile(_CONTRACT_T, VERBS=_alt(w.contract_verbs),
                           TERMS=_alt(w.contract_terms), DUR_UNITS=dur, **cmp),
         within=_compile(_WITHIN_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur),
+        since_within=_compile(_SINCE_WITHIN_T, DUR_UNITS=dur),
+        event_cap=_compile(_EVENT_CAP_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur,
+                           CAPS=_alt(w.window_caps), AFTER=cmp["AFTER"]),
         doc_after=_compile(_DOC_AFTER_T, DOCS=_alt(w.document_words),
                            VERBS=_alt(w.time_window_verbs)),
         window_phrase=_compile(r"(?:<<W>>)  # 毕业学年内", W=_alt(w.time_window_phrases)),
@@ -693,6 +732,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         penalty=_compile(r"(?:<<W>>)  # 追究 / 追回: a penalty", W=_alt(w.penalty_words)),
         tenure_left=_compile(_TENURE_LEFT_T, WORDS=_alt(w.tenure_words)),
         experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
+        experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
+        recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
+        record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
+                        HEADS=_alt(w.record_heads)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
         insurance_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.social_insurance_terms)),
         list_gap=_compile(_LIST_GAP_T, JOINERS=_alt(w.list_joiners)),
@@ -893,13 +936,15 @@ def _duration_kind(text: str, m: regex.Match, lo: int) -> str | None:
     """tenure / experience / labor_contract / social_insurance from the context."""
     rx = _rx()
     left = text[max(lo, m.start() - 14):m.start()]
-    right = text[m.end():m.end() + 12]
+    right = text[m.end():m.end() + 16]
     if rx.experience_right.search(right):
         return "experience"
     if rx.insurance_left.search(left):
         return "social_insurance"
     if rx.contract_left.search(left):
         return "labor_contract"
+    if rx.experience_left.search(left):  # 在企业实践满6个月 / 一线岗位工作满5年
+        return "experience"
     if rx.tenure_left.search(left):
         return "tenure"
     return None
@@ -909,9 +954,10 @@ def _widen(text: str, m: regex.Match, lo: int, hi: int, kind: str) -> tuple[int,
     """Quote the whole qualifier: 同一企业连续工作3年以上 / 3年以上相应岗位工作经历."""
     rx = _rx()
     if kind == "experience":
-        right = rx.experience_right.search(text[m.end():min(hi, m.end() + 12)])
-        return m.start(), m.end() + right.end() if right else m.end()
-    if kind == "tenure":
+        right = rx.experience_right.search(text[m.end():min(hi, m.end() + 16)])
+        if right:
+            return m.start(), m.end() + right.end()
+    if kind in ("tenure", "experience"):
         left = rx.tenure_left.search(text, max(lo, m.start() - 14), m.start())
         start = left.start() if left else m.start()
         return _place_start(text, start, lo), m.end()
@@ -1250,6 +1296,7 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
                          else f"months_since_{m['event']}", op="<=", value=_num(m["num"]),
                          unit=unit, inclusive=True)
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    out.extend(_event_windows(text, lo, hi))
     for m in rx.doc_after.finditer(text, lo, hi):
         pred = Predicate(field="time_window", op=">=", value=f"{m['doc']}{m['verb']}",
                          inclusive=True)
@@ -1264,6 +1311,36 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         op = ">=" if m["rel"] in w.date_after else "<"
         pred = Predicate(field="date", op=op, value=d.isoformat(), inclusive=op == ">=")
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    return out
+
+
+def _event_windows(text: str, lo: int, hi: int) -> list[_Cand]:
+    """自退役之日起3年内 / 取得博士学位不超过3年: a window since the applicant's own event."""
+    rx, w, out = _rx(), words(), []
+    for m in rx.since_within.finditer(text, lo, hi):
+        unit = w.duration_units[m["unit"]]
+        pred = Predicate(field=f"{unit}s_since_{m['what']}", op="<=", value=_num(m["num"]),
+                         unit=unit, inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.event_cap.finditer(text, lo, hi):
+        unit = w.duration_units[m["unit"]]
+        op = w.comparators_before.get(m["cap"], "<=")  # 不超过 <= / 未满 <
+        pred = Predicate(field=f"{unit}s_since_{m['event']}", op=op, value=_num(m["num"]),
+                         unit=unit, inclusive=op == "<=")
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    return out
+
+
+def _records(text: str, lo: int, hi: int) -> list[_Cand]:
+    """无不良信用记录 / 未受过刑事处罚 / 未发生重大事故: a negated record excludes (op not)."""
+    out = []
+    for m in _rx().record.finditer(text, lo, hi):
+        if not m["verb"] and len(_HAN.findall(m["obj"])) < 2:  # 无记录 / 未处罚: too vague
+            continue
+        if _rx().recent_left.search(text, max(lo, m.start() - 8), m.start()):
+            continue  # 近3年内无不良信用记录: the windowed record stays one qualitative item
+        pred = Predicate(field="record", op="not", value=f"{m['obj']}{m['head']}")
+        out.append(_Cand(m.start(), m.end(), "exclusion", pred, negated=True))
     return out
 
 
@@ -1384,7 +1461,7 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands: list[_Cand] = []
     for finder in (_durations, _quantities, _skills, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
-                   _time_windows, _negations, _criteria, _certificates):
+                   _time_windows, _negations, _records, _criteria, _certificates):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier

@@ -106,11 +106,14 @@ class RateData(_Strict):
     triggers: Words
     full_words: Words
     full_verbs: Words
+    full_agent_markers: Words
+    full_agent_max_chars: int = Field(gt=0, le=30)
     stat_before: Words
     stat_clause: Words
     neutral_before: Words
     stat_after: Words
     stat_after_window: int = Field(gt=0, le=30)
+    ratio_marks: Words
     uplift_words: dict[str, Literal[1, -1]]
     uplift_bases: Words
     matching_words: Words
@@ -176,6 +179,8 @@ class _Rx:
     stat_before_r: regex.Pattern
     stat_clause: regex.Pattern
     stat_after: regex.Pattern
+    full_agent_r: regex.Pattern
+    ratio_mark: regex.Pattern
     uplift_r: regex.Pattern
     uplift_base: regex.Pattern
     trigger: regex.Pattern
@@ -225,6 +230,11 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
         "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
         "stat_clause": regex.compile(rf"(?:{_alt(d.stat_clause)})  # 抽查比例…的10%", v),
         "stat_after": regex.compile(rf"(?:{_alt(d.stat_after)})  # 60%以上用于, 8%提取", v),
+        "full_agent_r": regex.compile(rf"""(?r)
+            (?:{_alt(d.full_agent_markers)})                 # 由 ...
+            [^，,。；;：:\n！？!?]{{1,{d.full_agent_max_chars}}}\Z  # ... a short payer right before 全额
+            """, v),
+        "ratio_mark": regex.compile(rf"{_H}(?:{_alt(d.ratio_marks)})  # 5%的比例 …", v),
         "uplift_r": regex.compile(rf"(?r)(?P<w>{_alt(d.uplift_words)}){_H}\Z  # 上浮30%", v),
         "uplift_base": regex.compile(rf"(?:{_alt(d.uplift_bases)})  # 补贴标准 上浮", v),
         "trigger": regex.compile(rf"(?:{_alt(d.triggers)})  # 给予 / 补贴 / 按…的标准", v),
@@ -250,7 +260,9 @@ def _rx() -> _Rx:
         cls=regex.compile(rf"(?:{cls})  # a per-unit classifier", v),
         prefix_r=regex.compile(rf"""(?r)
             (?P<bound>{_alt(d.bounds.before)}){_H}            # 最高 / 不超过 / 约 right before the sum
-            (?:(?:{_alt(d.bounds.fillers)}){_H}){{0,3}}\Z     # 最高给予, 最高可达, 最高为
+            (?:(?:{_alt(d.bounds.fillers)}                    # 最高给予, 最高可达, 最高为
+               |每{_H}(?:{cls})(?:{_H}(?:{cls}))?             # 不低于每生每年7000元, 不超过每家企业50万元
+            ){_H}){{0,3}}\Z                                   # at most three such words
             """, v),
         per_prefix=regex.compile(rf"""
             每{_H}(?:(?:{_alt(d.per.verbs)}){_H})?            # 每 / 每引进
@@ -337,12 +349,13 @@ def _compose(parts: list[Per]) -> Per | None:
     return uniq[0]
 
 
-def _left_per(text: str, start: int, floor: int) -> list[Per]:
-    """Per-unit words (每人, 每个项目, 人均) left of a sum in the same clause."""
+def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list[Per]:
+    """Per-unit words (每人, 每个项目, 人均) left of a sum in the same clause; the clause is
+    found from ``start`` (the bound word) and read up to ``end`` (the number, past 每生每年)."""
     d = money_data().per
     lo = _clause_start(text, start, floor, d.window)
     parts: list[Per] = []
-    for pm in _rx().per_prefix.finditer(text, lo, start):
+    for pm in _rx().per_prefix.finditer(text, lo, start if end is None else end):
         parts.append("person" if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
     return parts or _budget_per(text, start, floor)
 
@@ -451,7 +464,7 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
     bound = _bound(m, money_data().bounds.before[pre["bound"]] if pre else None)
     first = pre.start() if pre else m.start()
     per_suffix = [money_data().per.classifiers[c] for c in _rx().cls.findall(m["per"] or "")]
-    parts = _left_per(text, first, floor) + per_suffix
+    parts = _left_per(text, first, floor, m.start()) + per_suffix
     per = _compose(parts or _clause_per(text, first, floor))
     freq, used = _frequency(text, first, m.end(), floor, per)
     lo, hi = _main_values(m)
@@ -540,7 +553,18 @@ def _is_stat(text: str, start: int, end: int, lo: int) -> bool:
         return True
     nxt = rx.punct.search(text, end, end + money_data().rates.stat_after_window)
     hi = nxt.start() if nxt else min(len(text), end + money_data().rates.stat_after_window)
-    return bool(rx.stat_after.search(text, end, hi))
+    return bool(rx.stat_after.search(text, end, hi)) or _unpaid_ratio(text, end)
+
+
+def _unpaid_ratio(text: str, end: int) -> bool:
+    """X%的比例 with no paying word in the rest of the sentence: a hiring or spending share
+    (按不低于招录总数5%的比例招用退役军人), not money paid."""
+    rx = _rx()
+    mark = rx.ratio_mark.match(text, end)
+    if not mark:
+        return False
+    _, sent_hi = _sentence(text, end, end)
+    return not rx.trigger.search(text, mark.end(), sent_hi)
 
 
 def _uplift(text: str, lo: int, start: int) -> tuple[int, str] | None:
@@ -561,6 +585,8 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
     lo = _clause_start(text, s, 0, 60)
     sent_lo, sent_hi = _sentence(text, s, e)
     if m["full"]:
+        if rx.full_agent_r.search(text, lo, s):
+            return None  # 由县财政全额补助: who pays, not a share paid
         return Rate(start=s, end=e, quote=m.group(), value=Decimal(1),
                     base=_base(text, lo, s), kind="share")
     if m["a"]:

@@ -81,6 +81,7 @@ class QuotaGazetteer(BaseModel):
     status_markers: list[str]
     benefit_openers: list[str]
     condition_openers: list[str]
+    condition_list_openers: list[str]
     enumeration_before: list[str]
     subject_scope_prefixes: list[str]
     subject_measure_suffixes: list[str]
@@ -189,6 +190,21 @@ _LOCATIVE = regex.compile(
     regex.VERBOSE,
 )
 
+_ITEM_LABEL = regex.compile(
+    r"""
+    [ \t\u3000\xa0]*                              # the line's indent
+    (?:[（(][一二三四五六七八九十\d]{1,3}[）)]      # （一） / (1)
+      |\d{1,2}[.．、](?!\d)                        # 1. / 1、 (not a decimal)
+      |[①-⑳]                                     # ① … ⑳
+      |[一二三四五六七八九十]是                     # 一是 / 二是
+    )
+    """,
+    regex.VERBOSE,
+)
+
+_LIST_COLON_REACH = 40  # chars from a condition-list opener to the colon that opens the list
+_LIST_WINDOW = 800  # how far back from a count its condition-list opener is looked for
+
 _SPACES = " \t\u3000\xa0"
 _QUOTE_CHARS = "“”\"‘’「」『』《》〈〉 \t\u3000"
 
@@ -212,6 +228,7 @@ class _Lex:
     words: dict[str, tuple[str, ...]]
     plan_rx: regex.Pattern
     per_verb_rx: regex.Pattern
+    cond_list_rx: regex.Pattern
     trigger_words: tuple[str, ...]
 
 
@@ -265,6 +282,18 @@ def _lex() -> _Lex:
         strip_tail,
         {name: _longest_first(getattr(g, name)) for name in QuotaGazetteer.model_fields},
         plan_rx=_plan_rx(g), per_verb_rx=_per_verb_rx(g), trigger_words=_longest_first(triggers),
+        cond_list_rx=_cond_list_rx(g),
+    )
+
+
+def _cond_list_rx(g: QuotaGazetteer) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?:{_alternation(g.condition_list_openers)})      # 下列条件 / 以下条件 ...
+        [^。！？!?\n：:]{{0,{_LIST_COLON_REACH}}}          # ... 之一的，可认定为…
+        [：:]                                             # ... the colon opening the list
+        """,
+        regex.VERBOSE,
     )
 
 
@@ -466,6 +495,23 @@ def _is_threshold(
     return not any(f"{c}{o}" in between for o in openers for c in "，,")
 
 
+def _in_condition_list(text: str, pos: int, lex: _Lex) -> bool:
+    """A count inside the items of a list of eligibility conditions (具备下列条件之一：
+    （1）…；（2）吸纳…10人以上；): inline up to the sentence end, or on lines that each open
+    with an item label."""
+    last = None
+    for last in lex.cond_list_rx.finditer(text, max(0, pos - _LIST_WINDOW), pos):
+        pass
+    if last is None:
+        return False
+    lines = text[last.end() : pos].split("\n")
+    if len(lines) == 1:
+        return not _SENTENCE_BREAK.search(lines[0])
+    if lines[0].strip(_SPACES):
+        return False  # the list began inline and a later line is something else
+    return all(_ITEM_LABEL.match(ln) for ln in lines[1:] if ln.strip(_SPACES))
+
+
 def _licensed(seg_prefix: str, before: str | None, lex: _Lex) -> bool:
     """A count needs a trigger verb, a bound word before it, a period word or 其中/a tier."""
     g = lex.g
@@ -503,6 +549,8 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
         return None
     if not _licensed(prefix, before, lex) or any(w in prefix for w in lex.g.status_markers):
         return None
+    if _in_condition_list(text, num_start, lex):
+        return None  # 具备下列条件之一：…吸纳就业10人以上: an eligibility condition
     g = lex.g
     op = _combine_ops([g.bounds_before.get(before or ""), g.bounds_infix.get(infix or ""),
                        g.bounds_after.get(after or "")])
