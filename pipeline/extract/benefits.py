@@ -76,8 +76,10 @@ def _rx():
         "instrument": regex.compile(inst),
         "grant": regex.compile(grant),
         # an unquantified grant: 给予一定的资金激励 / 享受购房补贴 / 给予…财政资金补助
+        # (instruments of kind "other" — 拨款, 抵免, 贷款 — count only with a figure)
         "unquantified": regex.compile(
-            rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?(?:{inst})"
+            rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?"
+            rf"(?:{alternation([k for k, v in w.instruments.items() if v != 'other'])})"
         ),
         "negating": regex.compile(alternation(w.negating)),
         "announcement": regex.compile(alternation(w.announcement_markers)),
@@ -579,6 +581,8 @@ class _Ctx:
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
     text = ctx.doc.text
     who = rec
+    if _is_agency(ctx.doc, who):
+        who = _Recipient(None, None, None)  # 市退役军人事务局每年组织开展…: the administrator
     reason = fields.pop("reason", None)
     quota = _quota_before(ctx, start)
     if quota is not None and fields.get("tier") is None and quota.tier:
@@ -592,6 +596,8 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     anaphoric = who.who is not None and _rx()["anaphora"].match(who.who)
     if (who.who is None or anaphoric) and quota is not None and quota.subject:
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
+        if _is_agency(ctx.doc, who):
+            who = _Recipient(None, None, None)
     last = ctx.last if who.who is None else None
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
@@ -610,6 +616,19 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         extra={"beneficiary_phrase": who.phrase} if who.phrase and who.phrase != who.who else {},
         **fields,
     )
+
+
+def _is_agency(doc: Document, rec: _Recipient) -> bool:
+    """Whether the recipient found is a government body (which administers, not receives)."""
+    if not rec.who:
+        return False
+    return any(a.quote and (rec.who.endswith(a.quote) or a.quote.endswith(rec.who))
+               or (rec.start is not None and a.start <= rec.start < a.end) for a in doc.agencies
+               if len(a.quote) >= 3 and a.category in _ADMINISTRATORS)
+
+
+# Bodies that administer benefits; mass organisations (工会) can also receive them.
+_ADMINISTRATORS = ("government_department", "government", "party_organ")
 
 
 def _quota_before(ctx: _Ctx, start: int):
