@@ -355,6 +355,24 @@ def _subject_np(phrase: str) -> str | None:
     return _clean_who(phrase) if _plausible(phrase) else None
 
 
+def _longest_named_prefix(phrase: str) -> str | None:
+    """The longest start of ``phrase`` that names a recipient (省属技工院校生均拨款标准… ->
+    省属技工院校): a subject followed by what is granted to it."""
+    ends = [i + len(suffix) for suffix, _ in _suffixes() for i in _find_all(phrase, suffix)]
+    for end in sorted(set(ends), reverse=True):
+        if end >= 3 and _plausible(phrase[:end]):  # not a bare 个人 / 企业
+            return _clean_who(phrase[:end])
+    return None
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    out, i = [], text.find(part)
+    while i >= 0:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
+
+
 def _topic(text: str, s: int, before: int) -> _Recipient:
     """The nearest comma-separated noun phrase before the quantity that names a recipient:
     …新引进的技师及以上人才，已签订劳动合同…的，给予10000元… -> 技师及以上人才."""
@@ -372,6 +390,9 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                     who = obj.group("obj")  # …院校设立一批技能人才协作基地 -> 技能人才协作基地
                 if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
                     who = _subject_np(head_noun(seg))
+            if (not who or category_of(who) is None) and pos == before and "的" not in seg \
+                    and not seg.startswith("其中"):
+                who = _longest_named_prefix(seg)  # 省属技工院校生均拨款标准不低于每生每年7000元
             if who and len(who) <= 20 and category_of(who) is not None:
                 return _Recipient(who, seg, max(cut + 1, s), guessed=False)
         if cut < s:
@@ -619,12 +640,14 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
 
 
 def _is_agency(doc: Document, rec: _Recipient) -> bool:
-    """Whether the recipient found is a government body (which administers, not receives)."""
+    """Whether the recipient found is a government body or the notice's issuer (which
+    administer benefits, not receive them)."""
     if not rec.who:
         return False
+    issuers = {a.canonical for a in doc.agencies if a.role == "issuer"}
     return any(a.quote and (rec.who.endswith(a.quote) or a.quote.endswith(rec.who))
                or (rec.start is not None and a.start <= rec.start < a.end) for a in doc.agencies
-               if len(a.quote) >= 3 and a.category in _ADMINISTRATORS)
+               if len(a.quote) >= 3 and (a.category in _ADMINISTRATORS or a.canonical in issuers))
 
 
 # Bodies that administer benefits; mass organisations (工会) can also receive them.
