@@ -123,6 +123,8 @@ class ConditionWords(_Strict):
     record_heads: list[str]
     window_caps: list[str]
     recent_words: list[str]
+    recent_record_negations: list[str] = []
+    clause_split_openers: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -294,6 +296,13 @@ _FRAME_TAIL = regex.compile(
     的?                           # the frame's closing 的 …
     (?:[（(][^）)]{0,40}[）)])?   # … and its note: （含引进后三年内入选）
     [\s，,：:]*$                  # at the end of the scope
+    """,
+    regex.VERBOSE,
+)
+
+_NOTE = regex.compile(
+    r"""
+    [（(][^）)]{0,40}[）)]        # a bracketed note: （以下简称“企业”）
     """,
     regex.VERBOSE,
 )
@@ -506,6 +515,15 @@ _RECORD_T = r"""
 _RECENT_LEFT_T = r"""
     (?:<<RECENT>>)\s*<<NUM>>\s*               # 近3 / 最近三
     (?:个)?[年月](?:以内|内)?\s*$               # 年内: right before the record
+"""
+
+_RECENT_WINDOW_T = r"""
+    (?<![接靠将附邻亲最])                       # not 接近 / 将近 (about), 最 is in RECENT
+    (?:<<RECENT>>)\s*(?P<num><<NUM>>)\s*       # 近3 / 最近三
+    (?P<unit>个月|年)                           # 年 / 个月
+    (?:以内|内|来)?+                             # 内: a window up to now (possessive)
+    (?!\s*(?:<<NEG>>))                          # not 近3年内无…记录 (one record item)
+    (?=\s*\p{Han})                               # the qualifier it bounds follows
 """
 
 _DOC_AFTER_T = r"""
@@ -734,6 +752,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
         experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
         recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
+        recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words),
+                               NEG=_alt(w.recent_record_negations)),
+        clause_split=_compile(r"、(?=(?:<<W>>))  # 、 before a new qualifier clause",
+                              W=_alt(w.clause_split_openers)),
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
                         HEADS=_alt(w.record_heads)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
@@ -1301,6 +1323,11 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field="time_window", op=">=", value=f"{m['doc']}{m['verb']}",
                          inclusive=True)
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    for m in rx.recent_window.finditer(text, lo, hi):  # 近三年内: a window up to now
+        unit = w.duration_units[m["unit"]]
+        pred = Predicate(field=f"recent_{unit}s", op="<=", value=_num(m["num"]), unit=unit,
+                         inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
     for m in rx.window_phrase.finditer(text, lo, hi):
         pred = Predicate(field="time_window", op="==", value=m.group())
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
@@ -1467,7 +1494,12 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
         cands = [c for c in cands if not (c.type == "threshold" and c.predicate
                                           and c.predicate.op in ("<=", "<"))]
-    return [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
+    cands = [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
+    for m in _rx().clause_split.finditer(text, lo, hi):  # 注册、正常经营满1年: not over 、
+        for c in cands:
+            if c.start < m.start() < c.end and len(_HAN.findall(text, m.end(), c.end)) >= 3:
+                c.start = m.end()
+    return cands
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -1533,7 +1565,7 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
     if any(v in text[a:b] for v in w.vague_clauses):
         return None
     de = text.rfind("的", a, b)
-    if de > a and b - de <= 13:
+    if de > a and len(_NOTE.sub("", text[de:b])) <= 13:  # …的企业（以下简称“企业”）
         b = de
     while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)]", text[b - 1]):
         b -= 1
@@ -1547,12 +1579,13 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
     the activity, not the qualifier: the clause becomes one other item instead.
     """
     out = list(cands)
-    for seg in _segments(text, scope):
+    for seg in _split_segments(text, _segments(text, scope)):
         piece = _piece(text, *seg)
         if piece is None:
             continue
         a, b = piece
         inside = [c for c in out if a <= c.start < b]
+        a, inside = _past_window(text, a, b, inside)
         if inside and all(c.type == "entity_type" for c in inside):
             agent = _agent_rest(text, inside[-1].end, b)
             if agent is None:
@@ -1563,9 +1596,44 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             a = _conjoined_rest(text, max(c.end for c in inside), b)
             inside = [] if a is not None else inside
         if not inside and not any(v in text[a:b] for v in words().amount_basis_words):
-            pred = Predicate(field="qualifier", op="exists", value=text[a:b])
-            out.append(_Cand(a, b, "other", pred, priority=1))
+            for x, y in _open_parts(text, a, b, scope.frame in _OPEN_FRAMES):
+                pred = Predicate(field="qualifier", op="exists", value=text[x:y])
+                out.append(_Cand(x, y, "other", pred, priority=1))
     return out
+
+
+def _open_parts(text: str, a: int, b: int, open_frame: bool) -> list[tuple[int, int]]:
+    """In a requirement / applicability frame, 、 between two long clauses splits them."""
+    if not open_frame:
+        return [(a, b)]
+    cuts = [a] + [i + 1 for i in range(a, b) if text[i] == "、"] + [b + 1]
+    parts = [(x, y - 1) for x, y in zip(cuts, cuts[1:])]
+    if len(parts) > 1 and all(len(_HAN.findall(text, x, y)) >= 5 for x, y in parts):
+        return parts
+    return [(a, b)]
+
+
+def _split_segments(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split clauses at a 、 that opens a new qualifier (依法登记注册、正常经营满1年)."""
+    out = []
+    for a, b in segs:
+        for m in _rx().clause_split.finditer(text, a, b):
+            if len(_HAN.findall(text, a, m.start())) >= 3:
+                out.append((a, m.start()))
+                a = m.end()
+        out.append((a, b))
+    return out
+
+
+def _past_window(text: str, a: int, b: int,
+                 inside: list[_Cand]) -> tuple[int, list[_Cand]]:
+    """Move past a leading recent window (近三年内承办过…): the rest is a qualifier too."""
+    if len(inside) != 1 or inside[0].type != "time_window" or inside[0].start > a + 1:
+        return a, inside
+    if inside[0].predicate is None or not inside[0].predicate.field.startswith("recent_"):
+        return a, inside
+    rest = inside[0].end
+    return (rest, []) if len(_HAN.findall(text, rest, b)) >= 4 else (a, inside)
 
 
 def _conjoined_rest(text: str, a: int, b: int) -> int | None:
@@ -1629,7 +1697,8 @@ def extract_conditions(text: str) -> list[Condition]:
         inline = _inline_intro(text, s_start, s_end) if kind is None else None
         if inline is not None:  # …以下条件：A；  the first item shares the intro's sentence
             out.extend(_sentence_conditions(text, inline, s_end, True, False))
-            kind = _SEMI if text.startswith(("；", ";"), s_end) else None
+            label = _label_kind(text, inline, s_end)  # ：（一）A；（二）B: a labelled list
+            kind = (label or _SEMI) if text.startswith(("；", ";"), s_end) else None
             continue
         out.extend(_sentence_conditions(text, s_start, s_end, kind is not None, kind != _SEMI))
         if kind == _SEMI and not text.startswith(("；", ";"), s_end):
