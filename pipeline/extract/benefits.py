@@ -139,9 +139,9 @@ FENBIE_LIST = regex.compile(
     , regex.VERBOSE,
 )
 DURATION = regex.compile(
-    r"""(?:连续|最长(?:补[贴助])?(?:期限)?(?:为|不超过)?|分)\s*
-        (?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年
-      | (?P<n2>\d{1,2}|[一二两三四五六七八九十])\s*年(?:内|补贴到位|期满)
+    r"""(?:连续|最长(?:补[贴助]|发放|享受)?(?:期限)?(?:为|不超过)?|分|(?:补[贴助]|资助|发放)期限(?:为)?)
+        \s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)       # 最长不超过3个月
+      | (?<![起后])(?P<n2>\d{1,2}|[一二两三四五六七八九十])\s*年(?:内|补贴到位|期满)  # 两年内 (not 之日起1年内)
     """,
     regex.VERBOSE,
 )
@@ -442,7 +442,10 @@ def _duration(text: str, s: int, e: int) -> Decimal | None:
     m = DURATION.search(text, s, e)
     if not m:
         return None
-    return parse_number(m.group("n") or m.group("n2"))
+    n = parse_number(m.group("n") or m.group("n2"))
+    if n is not None and m.group("unit") == "个月":
+        return (n / 12).quantize(Decimal("0.0001")).normalize()  # 3个月 -> 0.25 years
+    return n
 
 
 def _funding(text: str, clause: Clause) -> str | None:
