@@ -53,6 +53,7 @@ from .models import (
     Per,
     QuotaOp,
 )
+from .text import find_all
 
 ITEM_LISTS = ("amounts", "rates", "quotas", "conditions", "agencies", "benefits")
 ALL_LISTS = ("metadata",) + ITEM_LISTS
@@ -112,16 +113,6 @@ class NormText:
     def original(self, nstart: int, nend: int) -> tuple[int, int]:
         """Map a non-empty normalised span back to original offsets."""
         return self.orig[nstart], self.orig[nend - 1] + 1
-
-
-def find_all(hay: str, needle: str) -> list[int]:
-    """Start positions of every (possibly overlapping) occurrence of ``needle``."""
-    out: list[int] = []
-    i = hay.find(needle)
-    while needle and i >= 0:
-        out.append(i)
-        i = hay.find(needle, i + 1)
-    return out
 
 
 # --------------------------------------------------------------------------- gold format

@@ -22,6 +22,7 @@ from .structure import (
     _issuer_end,
     words,
 )
+from .text import find_all
 
 DATE = regex.compile(
     r"""(?P<y> \d{4} | [〇零一二三四五六七八九○]{4} ) \s* 年 \s*   # 2018年 / 二〇一八年
@@ -205,17 +206,11 @@ def _named_in(name: str, text: str) -> bool:
     if len(stem) < 2 or stem not in text:
         return False
     # 临江省 is not 临江市: the stem written with another division's suffix is another place
-    after = {text[i + len(stem):i + len(stem) + 1] for i in _find_all(text, stem)}
+    after = {text[i + len(stem):i + len(stem) + 1] for i in find_all(text, stem)}
     other = {"省", "市", "区", "县", "州", "旗", "盟"} - {name[-1]}
     return not after or not after <= other
 
 
-def _find_all(text: str, part: str) -> list[int]:
-    out, i = [], text.find(part)
-    while i >= 0:
-        out.append(i)
-        i = text.find(part, i + 1)
-    return out
 
 
 REGION_PREFIX = regex.compile(

@@ -33,6 +33,7 @@ from .. import data
 from ..models import AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate
 from ..numerals import parse_number
 from ..structure import alternation
+from ..text import find_all
 
 
 class BenefitWords(BaseModel):
@@ -358,19 +359,13 @@ def _subject_np(phrase: str) -> str | None:
 def _longest_named_prefix(phrase: str) -> str | None:
     """The longest start of ``phrase`` that names a recipient (省属技工院校生均拨款标准… ->
     省属技工院校): a subject followed by what is granted to it."""
-    ends = [i + len(suffix) for suffix, _ in _suffixes() for i in _find_all(phrase, suffix)]
+    ends = [i + len(suffix) for suffix, _ in _suffixes() for i in find_all(phrase, suffix)]
     for end in sorted(set(ends), reverse=True):
         if end >= 3 and _plausible(phrase[:end]):  # not a bare 个人 / 企业
             return _clean_who(phrase[:end])
     return None
 
 
-def _find_all(text: str, part: str) -> list[int]:
-    out, i = [], text.find(part)
-    while i >= 0:
-        out.append(i)
-        i = text.find(part, i + 1)
-    return out
 
 
 def _topic(text: str, s: int, before: int) -> _Recipient:
@@ -549,10 +544,8 @@ def _groups(amounts: list[Amount]) -> list[list[Amount]]:
 
 def _is_condition_amount(text: str, s: int, a: Amount) -> bool:
     """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) is not paid out."""
-    m = None
-    for m in DUI_FRAME.finditer(text[s:a.start + 60]):
-        pass
-    return bool(m and s + m.start("who") <= a.start < s + m.end("who"))
+    return any(s + m.start("who") <= a.start < s + m.end("who")
+               for m in DUI_FRAME.finditer(text[s:a.start + 60]))
 
 
 _CLAUSE_PUNCT = regex.compile(r"[，,；;：:。]")
