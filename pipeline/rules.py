@@ -30,7 +30,7 @@ import click
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .data import load
-from .models import Benefit, Condition, ConditionGroup, Document, Num, Per, Frequency
+from .models import Benefit, Condition, ConditionGroup, Document, Frequency, Num, Per
 
 RULES_VERSION = "1"
 
