@@ -62,6 +62,8 @@ class CalcResult(BaseModel):
     not_applies: list[RuleResult] = Field(default_factory=list)
     undecidable: list[RuleResult] = Field(default_factory=list)
     total: Num = Field(Decimal(0), description="sum of the applying amounts that are known")
+    total_is_upper_bound: bool = Field(
+        False, description="some amount in the total is a cap (最高…), so the total is 'up to'")
     warnings: list[str] = Field(default_factory=list)
 
     def result(self, rule_id: str) -> RuleResult | None:
@@ -85,12 +87,32 @@ def _fact(profile: dict, name: str) -> Any:
 
 
 def _num(v: Any) -> Decimal | None:
+    """A finite number, else None (NaN, infinities and text are facts the profile lacks)."""
     if isinstance(v, bool) or v is None:
         return None
     try:
-        return Decimal(str(v))
+        d = Decimal(str(v))
     except ArithmeticError:
         return None
+    return d if d.is_finite() else None
+
+
+_TRUE = {"true", "yes", "y", "1", "是", "有"}
+_FALSE = {"false", "no", "n", "0", "否", "无", ""}
+
+
+def _bool(v: Any) -> bool | None:
+    """A profile's yes/no fact; the strings "false", "否" are no, not a truthy string.
+
+    >>> _bool("false"), _bool(True), _bool("是"), _bool("maybe")
+    (False, True, True, None)
+    """
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return bool(v)
+    text = str(v).strip().lower()
+    return True if text in _TRUE else False if text in _FALSE else None
 
 
 def _tags(v: Any, vf: VocabField | None) -> set[str]:
@@ -149,7 +171,7 @@ def _leaf_value(leaf: Leaf, fact: Any, vf: VocabField | None) -> Tri:
     if kind == "number":
         return _cmp(_num(fact), leaf.op, _num(leaf.value))
     if kind == "bool":
-        return _cmp(bool(fact), "==" if leaf.op in ("==", "in") else "!=", bool(leaf.value))
+        return _cmp(_bool(fact), "==" if leaf.op in ("==", "in") else "!=", _bool(leaf.value))
     if kind == "date":
         return _cmp(_date_of(fact), leaf.op, _date_of(leaf.value))
     if leaf.op in ("in", "not_in"):
@@ -275,6 +297,8 @@ def _periods(rule: Rule, profile: dict, field: str, per_year: int) -> tuple[Deci
     """How many months / years are paid: the profile's, within the rule's duration."""
     limit = None if rule.amount.duration_years is None else rule.amount.duration_years * per_year
     given = _num(_fact(profile, field))
+    if given is not None and given < 0:
+        given = None  # a negative number of months is no fact
     if given is not None:
         n = given if limit is None else min(given, limit)
         return n, f"x {n} {field}"
@@ -287,6 +311,7 @@ def _multipliers(rule: Rule, profile: dict, fig: _Figure) -> None:
     a = rule.amount
     if a.per in _UNIT_PER:
         count = _num(_fact(profile, "count"))
+        count = count if count is not None and count >= 0 else None
         fig.scale(count if count is not None else Decimal(1))
         fig.notes.append(f"per {a.per}: x {count}" if count is not None
                          else f"per {a.per}: x 1 (count not given)")
@@ -355,18 +380,43 @@ def in_region(doc_region: str | None, profile: dict) -> tuple[Tri, list[str], li
     (True, False)
     >>> in_region("江门市江海区", {"region": "江门市"})
     (None, [], ['region'])
+    >>> in_region("吉林市", {"region": "吉林省长春市"})[0], in_region("海南省", {"region": "青海省海南藏族自治州"})[0]
+    (False, False)
     """
     if not doc_region:
         return True, [], []
     have = _fact(profile, "region")
     if have is _MISSING or not have:
         return None, [], ["region"]
-    want, got = _REGION_SUFFIX.sub("", doc_region), _REGION_SUFFIX.sub("", str(have))
-    if got.startswith(want):
+    want, got = _divisions(doc_region), _divisions(str(have))
+    if want and got:  # both written with suffixes: compare division by division
+        if _contains_seq(got, want):
+            return True, [], []
+        if _contains_seq(want, got):
+            return None, [], ["region"]  # the profile names a larger area than the notice
+        return False, [f"region is {have}, the notice governs {doc_region}"], []
+    want_s, got_s = _REGION_SUFFIX.sub("", doc_region), _REGION_SUFFIX.sub("", str(have))
+    if got_s.startswith(want_s):
         return True, [], []
-    if want.startswith(got):
-        return None, [], ["region"]  # the profile names a larger area than the notice governs
+    if want_s.startswith(got_s):
+        return None, [], ["region"]
     return False, [f"region is {have}, the notice governs {doc_region}"], []
+
+
+_DIVISION = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
+
+
+def _divisions(region: str) -> list[str]:
+    """湖北省武汉市江岸区 -> [湖北省, 武汉市, 江岸区]; [] when not written with suffixes."""
+    parts = _DIVISION.findall(region)
+    return parts if "".join(parts) == region else []
+
+
+def _contains_seq(have: list[str], want: list[str]) -> bool:
+    """Whether ``want`` (e.g. [武汉市]) names ``have``'s area or one containing it: each of its
+    divisions is among ``have``'s, in order, and its last one is at the same place."""
+    positions = [have.index(w) for w in want if w in have]
+    return len(positions) == len(want) and positions == sorted(positions)
 
 
 def judge(rule: Rule, profile: dict, ev: _Eval, target: RuleResult | None = None,
@@ -434,6 +484,17 @@ def _stack(s: StackingRule, rules: dict[str, Rule], applies: list[RuleResult]) -
     # unquantified rules (享受购房补贴) have no amount to compare: they are listed, not stacked
     group = [r for r in applies if _in_scope(s, rules[r.rule_id])
              and rules[r.rule_id].amount.kind != "unquantified"]
+    return _compete(s, rules, group)
+
+
+def _sure(r: RuleResult) -> Decimal:
+    """What a result surely yields: a cap (最高…) only guarantees its lower bound."""
+    if r.upper_bound:
+        return r.min if r.min is not None else Decimal(0)
+    return r.amount if r.amount is not None else Decimal(0)
+
+
+def _compete(s: StackingRule, rules: dict[str, Rule], group: list[RuleResult]) -> list[RuleResult]:
     clauses: dict[str, list[RuleResult]] = {}
     for r in group:
         clauses.setdefault(rules[r.rule_id].clause_id or r.rule_id, []).append(r)
@@ -443,7 +504,7 @@ def _stack(s: StackingRule, rules: dict[str, Rule], applies: list[RuleResult]) -
         for r in group:
             r.notes.append(f"{s.kind} ({s.quote}) could not be applied: an amount is unknown")
         return []
-    sums = {k: sum((r.amount for r in rs), Decimal(0)) for k, rs in clauses.items()}
+    sums = {k: sum((_sure(r) for r in rs), Decimal(0)) for k, rs in clauses.items()}
     best = max(sums, key=lambda k: sums[k])  # max() keeps the first of equal sums
     keep = clauses[best][0].rule_id
     dropped = [r for k, rs in clauses.items() if k != best for r in rs]
@@ -506,6 +567,7 @@ def evaluate(rules: RulesFile, profile: dict) -> CalcResult:
         getattr(out, res.status).append(res)
     _apply_stacking(rules, by_id, out)
     out.total = sum((r.amount for r in out.applies if r.amount is not None), Decimal(0))
+    out.total_is_upper_bound = any(r.upper_bound for r in out.applies if r.amount is not None)
     return out
 
 
@@ -532,7 +594,8 @@ def _amount_text(r: RuleResult) -> str:
 
 
 def render(out: CalcResult) -> str:
-    lines = [f"Applies ({len(out.applies)}), total {_money(out.total)} 元:"]
+    up_to = "up to " if out.total_is_upper_bound else ""
+    lines = [f"Applies ({len(out.applies)}), total {up_to}{_money(out.total)} 元:"]
     for r in out.applies:
         lines.append(f"  + {r.rule_id} {r.beneficiary or ''} {r.instrument}"
                      f"{' ' + r.tier if r.tier else ''}: {_amount_text(r)}")

@@ -50,6 +50,8 @@ def run_cmd(inputs: tuple[str, ...], outdir: Path, jobs: int, progress: bool | N
     result = run(list(inputs), outdir, jobs=jobs, progress=progress, parquet=not no_parquet)
     for err in result.errors:
         click.echo(f"error: {err['path']}: {err['reason']}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{result.documents} documents written to {outdir}, {len(result.errors)} errors"
                + (f", {len(result.skipped)} unsupported files skipped" if result.skipped else ""),
                err=True)
@@ -105,7 +107,10 @@ def _register_optional() -> None:
                          ("pipeline.calc", "calc_cmd"), ("pipeline.diff", "diff_cmd")):
         try:
             main.add_command(getattr(importlib.import_module(module), attr))
-        except (ModuleNotFoundError, AttributeError):
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise  # a dependency of the command is missing: say so, do not hide it
+        except AttributeError:
             continue
 
 

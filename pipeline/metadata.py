@@ -85,17 +85,21 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def add_years(start: dt.date, years: int) -> dt.date:
+def add_years(start: dt.date, years: int) -> dt.date | None:
     """The last day of a validity period of ``years`` years starting on ``start``.
 
     >>> add_years(dt.date(2018, 12, 29), 5)
     datetime.date(2023, 12, 28)
     >>> add_years(dt.date(2020, 2, 29), 1)
     datetime.date(2021, 2, 27)
+    >>> add_years(dt.date(9999, 1, 1), 5) is None
+    True
     """
     try:
         end = start.replace(year=start.year + years)
-    except ValueError:  # 29 February
+    except ValueError:  # 29 February (or a year past 9999, refused below)
+        if start.year + years > dt.MAXYEAR:
+            return None
         end = start.replace(year=start.year + years, day=28)
     return end - dt.timedelta(days=1)
 
@@ -188,9 +192,11 @@ def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
     import cpca  # imported lazily: it loads its gazetteer of divisions on import
 
     one = getattr(cpca, "_get_one_addr", None)
-    if one is not None:
-        row = one(text, False, {})
-    else:  # pragma: no cover - older/newer cpca without the private helper
+    try:
+        row = one(text, False, {}) if one is not None else None
+    except TypeError:  # a cpca release whose private helper changed its signature
+        row = None
+    if row is None:
         row = cpca.transform([text]).iloc[0].to_dict()
     names = (row.get("省"), row.get("市"), row.get("区"))
     return tuple(n if isinstance(n, str) and _named_in(n, text) else None for n in names)

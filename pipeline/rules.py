@@ -526,8 +526,17 @@ def rules_from_documents(docs: list[Document]) -> RulesFile:
 
 def build_rules(run_dir: Path) -> RulesFile:
     """Rules of every ``RUN_DIR/docs/*.json``, in sorted file order."""
-    files = sorted((Path(run_dir) / "docs").glob("*.json"))
-    docs = [Document.model_validate_json(f.read_text(encoding="utf-8")) for f in files]
+    from .errors import ZhengceError
+
+    if not (Path(run_dir) / "docs").is_dir():
+        raise ZhengceError(f"{run_dir}: not a run folder (no docs/ written by `zhengce run`)")
+    docs = []
+    for f in sorted((Path(run_dir) / "docs").glob("*.json")):
+        try:
+            docs.append(Document.model_validate_json(f.read_text(encoding="utf-8")))
+        except (ValueError, OSError) as exc:
+            raise ZhengceError(f"{f}: not a document written by `zhengce run`: "
+                               f"{str(exc).splitlines()[0]}") from None
     return rules_from_documents(docs)
 
 
@@ -537,7 +546,13 @@ def dump_rules(rules: RulesFile) -> str:
 
 
 def load_rules(path: Path) -> RulesFile:
-    return RulesFile.model_validate_json(Path(path).read_text(encoding="utf-8"))
+    from .errors import ZhengceError
+
+    try:
+        return RulesFile.model_validate_json(Path(path).read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise ZhengceError(f"{path}: not a rules file written by `zhengce rules`: "
+                           f"{str(exc).splitlines()[0]}") from None
 
 
 @click.command("rules")

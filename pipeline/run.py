@@ -9,7 +9,9 @@ the same inputs give byte-identical outputs.
 
 from __future__ import annotations
 
+import functools
 import glob
+import hashlib
 import json
 import os
 import tempfile
@@ -27,6 +29,14 @@ from .models import ITEM_LISTS, Document
 from .stages import STAGE_FAILED
 
 TABLES = ("documents", "clauses", *ITEM_LISTS)
+
+
+@functools.cache
+def _umask() -> int:
+    """The process umask (read once, when the first output is written)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 _UNSAFE = regex.compile(r"[^\w.\-]+")
 _GLOB = regex.compile(r"[*?\[]")
 
@@ -39,32 +49,66 @@ class Inputs:
 
 
 def collect_inputs(args: Iterable[str]) -> Inputs:
-    """Expand files, folders (recursively, supported types only) and globs, in a stable order."""
+    """Expand files, folders (recursively, supported types only) and globs, in a stable order.
+
+    A path that cannot even be examined (too long, unreadable folder) becomes an error
+    record like any other bad input; the same file reached twice is processed once.
+    """
     out, seen = Inputs(), set()
 
     def add(p: Path) -> None:
-        key = os.path.abspath(p)
+        key = os.path.realpath(p)
         if key not in seen:
             seen.add(key)
             out.files.append(p)
 
     for arg in args:
-        p = Path(arg)
-        if p.is_dir():
-            for child in sorted(q for q in p.rglob("*") if q.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
-                    continue
-                (add(child) if format_of(child) else out.skipped.append(str(child)))
-        elif p.exists() or not _GLOB.search(arg):
-            add(p)  # a missing path is reported by the reader, with the others
-        else:
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                out.errors.append({"path": arg, "reason": "no file matches this pattern"})
-            for m in matches:
-                if Path(m).is_file():
-                    add(Path(m))
+        try:
+            _collect_one(arg, out, add)
+        except OSError as exc:
+            out.errors.append({"path": arg, "reason": f"cannot read path: {exc.strerror or exc}"})
     return out
+
+
+def _collect_one(arg: str, out: Inputs, add) -> None:
+    p = Path(arg)
+    if p.is_dir():
+        for child in sorted(p.rglob("*")):
+            if any(part.startswith(".") for part in child.relative_to(p).parts):
+                continue
+            if not child.is_file():
+                if child.is_symlink():
+                    out.skipped.append(f"{child} (broken symbolic link)")
+                continue
+            (add(child) if format_of(child) else out.skipped.append(str(child)))
+    elif p.exists() or not _GLOB.search(arg):
+        add(p)  # a missing path is reported by the reader, with the others
+    else:
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            out.errors.append({"path": arg, "reason": "no file matches this pattern"})
+        for m in matches:
+            if Path(m).is_file():
+                add(Path(m))
+
+
+_MAX_ID_BYTES = 180  # UTF-8 bytes of a doc id: output names stay under 255 bytes
+
+
+def _safe_stem(p: Path) -> str:
+    """The file stem made path-safe and short enough for an output file name.
+
+    >>> len(_safe_stem(Path("关于" + "某" * 100 + ".txt")).encode())
+    180
+    """
+    stem = _UNSAFE.sub("_", p.stem).strip("._") or "doc"
+    if len(stem.encode("utf-8")) > _MAX_ID_BYTES:  # keep the start and a digest
+        digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
+        head = stem
+        while len(head.encode("utf-8")) > _MAX_ID_BYTES - 9:
+            head = head[:-1]
+        stem = f"{head}_{digest}"
+    return stem
 
 
 def doc_ids(paths: list[Path]) -> list[str]:
@@ -72,17 +116,23 @@ def doc_ids(paths: list[Path]) -> list[str]:
 
     >>> doc_ids([Path("a/notice.pdf"), Path("a/notice.docx"), Path("b/x.txt"), Path("../../x.txt")])
     ['notice.pdf', 'notice.docx', 'x.txt', 'x.txt-2']
+    >>> doc_ids([Path("x/a.txt"), Path("y/a.txt"), Path("a.txt-2.txt")])
+    ['a.txt', 'a.txt-2', 'a.txt-2-2']
     """
-    stems = [_UNSAFE.sub("_", p.stem).strip("._") or "doc" for p in paths]
+    stems = [_safe_stem(p) for p in paths]
     ids = []
     for p, stem in zip(paths, stems):
         ids.append(stem if stems.count(stem) == 1 else
                    stem + "." + (_UNSAFE.sub("_", p.suffix.lstrip(".")) or "noext"))
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     unique = []
     for i in ids:
-        seen[i] = seen.get(i, 0) + 1
-        unique.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+        candidate, n = i, 1
+        while candidate in taken:  # also distinct from ids made for other files
+            n += 1
+            candidate = f"{i}-{n}"
+        taken.add(candidate)
+        unique.append(candidate)
     return unique
 
 
@@ -90,10 +140,11 @@ def doc_ids(paths: list[Path]) -> list[str]:
 def atomic_write(path: Path, mode: str = "w") -> Iterator:
     """Write to a temporary file beside ``path`` and rename it into place on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".zc.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
             yield fh
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -159,13 +210,23 @@ class TableWriter:
         for table, line in rows:
             self._tmp[table].write(line + "\n")
 
-    def close(self, parquet: bool = True) -> None:
+    def close(self, parquet: bool = True) -> list[str]:
+        """Finish every table; returns warnings for Parquet files that could not be written
+        (the JSONL table is complete either way)."""
+        warnings = []
         for table, fh in self._tmp.items():
             fh.close()
             final = self.dir / f"{table}.jsonl"
+            os.chmod(fh.name, 0o666 & ~_umask())
             os.replace(fh.name, final)
             if parquet:
-                _write_parquet(final, self.dir / f"{table}.parquet")
+                try:
+                    _write_parquet(final, self.dir / f"{table}.parquet")
+                except Exception as exc:  # noqa: BLE001 - e.g. a value beyond int64
+                    (self.dir / f"{table}.parquet").unlink(missing_ok=True)
+                    warnings.append(f"tables/{table}.parquet not written: "
+                                    f"{type(exc).__name__}: {exc}; tables/{table}.jsonl is complete")
+        return warnings
 
     def abort(self) -> None:
         for fh in self._tmp.values():
@@ -190,6 +251,7 @@ class RunResult:
     errors: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _clean_previous(outdir: Path) -> None:
@@ -231,7 +293,7 @@ def run(inputs: list[str], outdir: Path, jobs: int = 1, progress: bool | None = 
         raise
     finally:
         bar.close()
-    tables.close(parquet)
+    result.warnings = tables.close(parquet)
     result.manifest = _manifest(entries, result)
     with atomic_write(outdir / "errors.jsonl") as fh:
         for err in result.errors:
@@ -276,8 +338,14 @@ def _record(outdir: Path, path: Path, doc_id: str, res, result: RunResult,
     if isinstance(res, dict):
         result.errors.append(res)
         return {**entry, "status": "error", "sha256": _sha256(path), "reason": res["reason"]}
-    with atomic_write(outdir / "docs" / f"{doc_id}.json") as fh:
-        fh.write(res.json_text)
+    try:
+        with atomic_write(outdir / "docs" / f"{doc_id}.json") as fh:
+            fh.write(res.json_text)
+    except OSError as exc:
+        err = {"path": str(path), "doc_id": doc_id,
+               "reason": f"cannot write output: {exc.strerror or exc}"}
+        result.errors.append(err)
+        return {**entry, "status": "error", "sha256": res.info.get("sha256"), "reason": err["reason"]}
     tables.add(res.rows)
     result.documents += 1
     failed = [w for w in res.warnings if w.startswith(STAGE_FAILED)]
@@ -293,4 +361,4 @@ def _manifest(entries: list[dict], result: RunResult) -> dict:
             totals[k] = totals.get(k, 0) + v
     return {"tool": "zhengce", "version": __version__, "inputs": entries,
             "documents": result.documents, "errors": len(result.errors),
-            "skipped": result.skipped, "totals": totals}
+            "skipped": result.skipped, "totals": totals, "warnings": result.warnings}

@@ -87,8 +87,8 @@ DOC_NUMBER = regex.compile(
 
 
 BREADCRUMB = regex.compile(
-    r"""^(?: [^。，；,;>›»]{1,16} \s* [>›»] \s* )+   # 首页 > 政策文件 >
-        [^。，；,;>›»]{1,16}$                      # 通知公告
+    r"""^(?: [^。，；,;>›»\d]{1,16} \s* [>›»] \s* )+   # 首页 > 政策文件 > (no digits:
+        [^。，；,;>›»\d]{1,16}$                      # 通知公告        年龄>35岁 is text)
     """,
     regex.VERBOSE,
 )
@@ -160,6 +160,8 @@ def paragraphs(raw: str) -> list[str]:
     ['关于加强新时代湛江高技能人才队伍建设的实施意见', '（征求意见稿）']
     >>> paragraphs("十四五 > 文件发布\\n“武汉工匠”培育计划")
     ['“武汉工匠”培育计划']
+    >>> paragraphs("二、条件\\n年龄>35岁\\n学历>本科")
+    ['二、条件', '年龄>35岁', '学历>本科']
     >>> paragraphs("一、基本原则\\n（一）坚持原则。")
     ['一、基本原则', '（一）坚持原则。']
     """
@@ -167,8 +169,8 @@ def paragraphs(raw: str) -> list[str]:
     seen_body = False
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = normalize_line(line)
-        if not line or BREADCRUMB.match(line):
-            continue  # site navigation left in a saved page is not part of the notice
+        if not line or not out and BREADCRUMB.match(line):
+            continue  # site navigation left at the top of a saved page is not the notice
         if out and (
             _continues_sentence(out[-1], line)
             or (not seen_body and _continues_title(out[-1], line))

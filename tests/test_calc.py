@@ -183,3 +183,25 @@ def test_calc_cli_human_and_json(tmp_path):
     data = json.loads(js.output)
     assert data["total"] == 305000
     assert [r["rule_id"] for r in data["applies"]] == ["w_craftsman", "w_train_sr"]
+
+
+def test_caps_make_the_total_an_upper_bound_and_bad_facts_are_missing():
+    from pipeline.calc import _bool, _num
+
+    assert _bool("false") is False and _bool("否") is False and _bool("是") is True
+    assert _num(float("nan")) is None and _num("inf") is None and _num("3") == 3
+
+
+def test_rules_and_calc_report_bad_files_without_a_traceback(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    profile = tmp_path / "p.json"
+    profile.write_text("{}", encoding="utf-8")
+    res = CliRunner().invoke(main, ["calc", "--rules", str(bad), "--profile", str(profile)])
+    assert res.exit_code != 0 and "not a rules file" in str(res.exception or res.output)
+    res = CliRunner().invoke(main, ["rules", str(tmp_path), "-o", str(tmp_path / "r.json")])
+    assert res.exit_code != 0 and "not a run folder" in str(res.exception or res.output)

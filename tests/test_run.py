@@ -191,3 +191,27 @@ def test_a_failing_stage_keeps_the_document_and_reports_it(tmp_path, monkeypatch
     assert doc["quotas"] == [] and doc["amounts"]  # the other stages still ran
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["status"] == "partial"
+
+
+def test_long_names_colliding_ids_and_unwritable_parquet(tmp_path):
+    src = tmp_path / "in"
+    (src / "x").mkdir(parents=True)
+    (src / "y").mkdir()
+    shutil.copy(SEEDS[0], src / "x/a.txt")
+    shutil.copy(SEEDS[1], src / "y/a.txt")
+    shutil.copy(SEEDS[2], src / "a.txt-2.txt")
+    shutil.copy(SEEDS[3], src / ("关于印发" + "某" * 75 + "的通知.txt"))  # 246 bytes
+    (src / "big.txt").write_text("一、奖励\n给予10000000000000000亿元奖励。\n", encoding="utf-8")
+    too_long = str(tmp_path / ("a" * 300 + ".txt"))
+    out = tmp_path / "out"
+    result = run([str(src), too_long], out, progress=False)
+    assert result.documents == 5  # every readable file, under five distinct names
+    assert len(list((out / "docs").glob("*.json"))) == 5
+    assert [e["reason"] for e in result.errors] == ["cannot read path: File name too long"]
+    # a value beyond int64 cannot go to Parquet: the JSONL table is complete, a warning says so
+    assert any("amounts.parquet not written" in w for w in result.warnings)
+    assert (out / "tables/amounts.jsonl").stat().st_size > 0
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert manifest["warnings"] == result.warnings and manifest["documents"] == 5
+    assert not list(out.rglob("*.part"))
+    assert oct((out / "manifest.json").stat().st_mode & 0o777) != oct(0o600)

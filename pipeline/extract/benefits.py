@@ -22,6 +22,7 @@ is set with the reason.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,7 +31,9 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .. import data
-from ..models import AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate
+from ..models import (
+    Agency, AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate,
+)
 from ..numerals import parse_number
 from ..structure import alternation
 from ..text import find_all
@@ -451,10 +454,6 @@ def _funding(text: str, clause: Clause) -> str | None:
 # --------------------------------------------------------------------------- linking
 
 
-def _in(items, s: int, e: int):
-    return [it for it in items if s <= it.start < e]
-
-
 def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | None, bool]:
     """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予), and
     whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient)."""
@@ -573,6 +572,7 @@ class _Ctx:
     e: int
     earlier: list  # the clause's sentences before this one, nearest last
     parent: Clause | None = None  # the clause this one is a sub-item of
+    index: "_DocIndex | None" = None  # per-document lookups
 
     @property
     def last(self) -> _Recipient | None:
@@ -598,7 +598,7 @@ class _Ctx:
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
     text = ctx.doc.text
     who = rec
-    if _is_agency(ctx.doc, who):
+    if _is_agency(ctx.index, who):
         who = _Recipient(None, None, None)  # 市退役军人事务局每年组织开展…: the administrator
     reason = fields.pop("reason", None)
     quota = _quota_before(ctx, start)
@@ -613,7 +613,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     anaphoric = who.who is not None and _rx()["anaphora"].match(who.who)
     if (who.who is None or anaphoric) and quota is not None and quota.subject:
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
-        if _is_agency(ctx.doc, who):
+        if _is_agency(ctx.index, who):
             who = _Recipient(None, None, None)
     last = ctx.last if who.who is None else None
     if last is not None:
@@ -635,15 +635,17 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     )
 
 
-def _is_agency(doc: Document, rec: _Recipient) -> bool:
+def _is_agency(index: "_DocIndex", rec: _Recipient) -> bool:
     """Whether the recipient found is a government body or the notice's issuer (which
     administer benefits, not receive them)."""
     if not rec.who:
         return False
-    issuers = {a.canonical for a in doc.agencies if a.role == "issuer"}
-    return any(a.quote and (rec.who.endswith(a.quote) or a.quote.endswith(rec.who))
-               or (rec.start is not None and a.start <= rec.start < a.end) for a in doc.agencies
-               if len(a.quote) >= 3 and (a.category in _ADMINISTRATORS or a.canonical in issuers))
+    if any(rec.who.endswith(q) or q.endswith(rec.who) for q in index.admin_quotes):
+        return True
+    if rec.start is None:
+        return False
+    i = bisect.bisect_right(index.admin_spans, (rec.start, 1 << 60)) - 1
+    return i >= 0 and index.admin_spans[i][0] <= rec.start < index.admin_spans[i][1]
 
 
 # Bodies that administer benefits; mass organisations (工会) can also receive them.
@@ -652,7 +654,7 @@ _ADMINISTRATORS = ("government_department", "government", "party_organ")
 
 def _quota_before(ctx: _Ctx, start: int):
     """The nearest quota of the sentence before ``start``."""
-    pool = [q for q in ctx.doc.quotas if ctx.s <= q.start < start]
+    pool = ctx.index.window(ctx.doc, "quotas", ctx.s, start)
     return max(pool, key=lambda q: q.start) if pool else None
 
 
@@ -735,7 +737,7 @@ def _general_before_qizhong(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
     cut = text.find("其中", ctx.s, ctx.e)
     if cut < 0 or any(a.start < cut for a in amounts) or not amounts:
         return []
-    return _unquantified(_Ctx(ctx.doc, ctx.clause, ctx.s, cut, ctx.earlier, ctx.parent))
+    return _unquantified(_Ctx(ctx.doc, ctx.clause, ctx.s, cut, ctx.earlier, ctx.parent, ctx.index))
 
 
 def _continued(ctx: _Ctx):
@@ -795,9 +797,9 @@ def _introduced_grant(ctx: _Ctx) -> bool:
 def link_sentence(ctx: _Ctx) -> list[Benefit]:
     doc = ctx.doc
     text = doc.text
-    amounts = [a for a in _in(doc.amounts, ctx.s, ctx.e)
+    amounts = [a for a in ctx.index.window(doc, "amounts", ctx.s, ctx.e)
                if not _is_condition_amount(text, ctx.s, a) and not _is_budget(text, ctx, a)]
-    rates = [r for r in _in(doc.rates, ctx.s, ctx.e)]
+    rates = ctx.index.window(doc, "rates", ctx.s, ctx.e)
     if not amounts and not rates:
         return _unquantified(ctx)
     general = _general_before_qizhong(ctx, amounts)
@@ -838,44 +840,80 @@ def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     if _rx()["total_any"].search(text, lo, a.start):
         return True
-    earlier = [b for b in ctx.doc.amounts if ctx.s <= b.start < a.start]
+    earlier = ctx.index.window(ctx.doc, "amounts", ctx.s, a.start)
     return a.per in ("unit", None) and any(b.per in _PER_HEAD for b in earlier)
 
 
 # --------------------------------------------------------------------------- attachments
 
 
-def _clause_agencies(doc: Document, clause: Clause) -> list[AgencyRef]:
-    """Agencies with a role, named in this clause or an ancestor's span (责任单位 lists)."""
-    chain = {c.id for c in doc.clauses if clause.path[:len(c.path)] == c.path and c.kind != "preamble"}
-    spans = [(c.start, c.end) for c in doc.clauses if c.id in chain]
+@dataclass
+class _DocIndex:
+    """Per-document lookups built once, so that linking stays linear in the notice's size."""
+
+    clauses: dict[str, Clause]
+    agencies_in: dict[str | None, list[Agency]]
+    conditions: dict[str, object]
+    interpreters: list[Agency]
+    starts: dict[str, list[int]]
+    admin_quotes: frozenset[str]
+    admin_spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, doc: Document) -> "_DocIndex":
+        agencies_in: dict[str | None, list[Agency]] = {}
+        for ag in doc.agencies:
+            agencies_in.setdefault(ag.clause_id, []).append(ag)
+        issuers = {a.canonical for a in doc.agencies if a.role == "issuer"}
+        admins = [a for a in doc.agencies
+                  if len(a.quote) >= 3 and (a.category in _ADMINISTRATORS or a.canonical in issuers)]
+        doc.condition_groups.sort(key=lambda g: (g.start if g.start is not None else -1))
+        starts = {name: [it.start for it in getattr(doc, name)]
+                  for name in ("amounts", "rates", "quotas", "conditions")}
+        starts["condition_groups"] = [g.start if g.start is not None else -1
+                                      for g in doc.condition_groups]
+        return cls({c.id: c for c in doc.clauses}, agencies_in, {c.id: c for c in doc.conditions},
+                   [ag for ag in doc.agencies if ag.role == "interpret"], starts,
+                   frozenset(a.quote for a in admins), sorted((a.start, a.end) for a in admins))
+
+    def window(self, doc: Document, name: str, s: int, e: int) -> list:
+        """The items of list ``name`` starting in ``[s, e)`` (lists are sorted by start)."""
+        starts = self.starts[name]
+        return getattr(doc, name)[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
+
+def _clause_agencies(index: _DocIndex, clause: Clause) -> list[AgencyRef]:
+    """Agencies with a role named in this clause or its ancestors (责任单位 lists), found
+    through the parent links (an attachment that restarts at 一、 is not an ancestor)."""
+    chain, node = [], clause
+    while node is not None and node.kind != "preamble":
+        chain.append(node.id)
+        node = index.clauses.get(node.parent_id or "")
     refs, seen = [], set()
-    for ag in doc.agencies:
-        if ag.role in ("mention", "issuer") or not any(s <= ag.start < e for s, e in spans):
-            continue
+    candidates = [ag for cid in chain for ag in index.agencies_in.get(cid, [])
+                  if ag.role not in ("mention", "issuer")]
+    for ag in sorted(candidates, key=lambda a: a.start) + index.interpreters:
         key = (ag.canonical, ag.role)
         if key not in seen:
             seen.add(key)
             refs.append(AgencyRef(agency_id=ag.agency_id, canonical=ag.canonical, role=ag.role,
                                   item_id=ag.id or None))
-    for ag in doc.agencies:
-        if ag.role == "interpret" and (ag.canonical, ag.role) not in seen:
-            seen.add((ag.canonical, ag.role))
-            refs.append(AgencyRef(agency_id=ag.agency_id, canonical=ag.canonical, role=ag.role,
-                                  item_id=ag.id or None))
     return refs
 
 
-def _conditions(doc: Document, s: int, e: int) -> ConditionGroup | None:
+_SCOPE_REACH = 2000  # characters a condition scope may start before the sentence it covers
+
+
+def _conditions(doc: Document, s: int, e: int, index: "_DocIndex") -> ConditionGroup | None:
     """The condition tree of the sentence ``[s, e)``: its group, or all of its groups/conditions."""
     lo = s
-    groups = [g for g in doc.condition_groups if g.start is not None and g.end is not None
-              and g.start < e and g.end > lo]
+    near = index.window(doc, "condition_groups", s - _SCOPE_REACH, e)
+    groups = [g for g in near if g.start is not None and g.end is not None and g.end > lo]
     if len(groups) == 1:
         return groups[0]
     if groups:
         return ConditionGroup(op="all", members=groups, start=lo, end=e)
-    ids = [c.id for c in doc.conditions if lo <= c.start < e and c.id]
+    ids = [c.id for c in index.window(doc, "conditions", lo, e) if c.id]
     return ConditionGroup(op="all", members=ids, start=lo, end=e) if ids else None
 
 
@@ -893,13 +931,14 @@ def _names(cond) -> set[str]:
     return {n for n in names | {getattr(cond, "canonical", None)} if n}
 
 
-def narrow_to_tier(doc: Document, b: Benefit, group: ConditionGroup | None) -> ConditionGroup | None:
+def narrow_to_tier(doc: Document, b: Benefit, group: ConditionGroup | None,
+                   conds: dict | None = None) -> ConditionGroup | None:
     """In a 分别 / tier list, a rule keeps only the skill level or honour of its own tier:
     高级技师5000元/人、技师3500元/人 -> the 3500 rule requires 技师, not all three levels."""
     label = b.tier or b.beneficiary
     if group is None or not label:
         return group
-    conds = {c.id: c for c in doc.conditions}
+    conds = conds if conds is not None else {c.id: c for c in doc.conditions}
     ids = [i for i in _condition_ids(group) if i in conds]
     tiered = [i for i in ids if conds[i].type in ("skill_level", "honor")]
     exact = [i for i in tiered if label in _names(conds[i])]
@@ -967,7 +1006,8 @@ def annotate(doc: Document) -> None:
     _ensure_item_ids(doc)
     benefits: list[Benefit] = []
     numbered = any(c.kind not in ("preamble", "closing") for c in doc.clauses)
-    by_id = {c.id: c for c in doc.clauses}
+    index = _DocIndex.of(doc)
+    by_id = index.clauses
     for clause in doc.clauses:
         if clause.kind == "closing" or (clause.kind == "preamble" and numbered):
             continue  # cover letters and signatures grant nothing
@@ -979,12 +1019,13 @@ def annotate(doc: Document) -> None:
             if clause.heading_end is not None and sent.end <= clause.heading_end + 1:
                 continue  # 一、发放一次性求职创业补贴: a heading names a topic, it grants nothing
             ctx = _Ctx(doc, clause, max(sent.start, body_start), sent.end, clause.sentences[:i],
-                       parent)
+                       parent, index)
             found = sorted(link_sentence(ctx), key=lambda b: (b.start, b.end))
             if found and refs is None:
-                refs = _clause_agencies(doc, clause)
+                refs = _clause_agencies(index, clause)
             for b in found:
-                b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end))
+                b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end, index),
+                                              index.conditions)
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found

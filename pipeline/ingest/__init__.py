@@ -29,9 +29,13 @@ def format_of(path: Path) -> str | None:
 def read(path: Path) -> RawDocument:
     """Read ``path`` into raw text; IngestError for anything that is not a readable notice."""
     path = Path(path)
-    if not path.exists():
+    try:
+        exists, regular = path.exists(), path.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        raise IngestError(path, f"cannot read path: {exc.strerror or exc}") from None
+    if not exists:
         raise IngestError(path, "no such file or directory")
-    if not path.is_file():
+    if not regular:
         raise IngestError(path, "not a regular file")
     fmt = format_of(path)
     if fmt is None:
