@@ -642,5 +642,5 @@ def extract_rates(text: str) -> list[Rate]:
 
 def annotate(doc: Document) -> None:
     """Pipeline stage: fill ``doc.amounts`` and ``doc.rates`` from ``doc.text``."""
-    doc.amounts = extract_money(doc.text)
-    doc.rates = extract_rates(doc.text)
+    amounts, rates = extract_money(doc.text), extract_rates(doc.text)
+    doc.amounts, doc.rates = amounts, rates  # both or neither, if one of them fails
