@@ -155,6 +155,7 @@ FUNDING = regex.compile(
     """,
     regex.VERBOSE,
 )
+YEARLY_RUN = regex.compile(r"连续\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年")  # 连续三年
 TIME_ADVERBIAL = regex.compile(
     r"""(?:在[^，。；的]{1,8}(?:期内|期间|内)|期间|以来                # 在聘任期内
          |经[^，。；的]{1,12}(?:认定|评审|审核|审定|同意|批准|备案))$    # 经专家评审认定
@@ -688,9 +689,12 @@ def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Ben
             fields["total_cap" if is_total else "max"] = cap.max
             fields["amount_ids"] = [cap.id] if cap.id else []
             fields["per"] = cap.per
+        frequency = _frequency(text, ctx.s, ctx.e, cap)
+        if fields.get("per") is None and YEARLY_RUN.search(text, ctx.s, ctx.e):
+            fields["per"], frequency = "year", "yearly"  # 连续三年按该基数的50%给予: each year
         out.append(_benefit(
             ctx, r.start, r.end, rec, instrument=_instrument(text, ctx.s, ctx.e, r.start, r.end),
-            frequency=_frequency(text, ctx.s, ctx.e, cap), duration_years=_duration(text, ctx.s, ctx.e),
+            frequency=frequency, duration_years=_duration(text, ctx.s, ctx.e),
             modifies=None if r.kind != "uplift" else "previous", **fields))
     return out
 
