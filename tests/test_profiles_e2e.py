@@ -74,3 +74,15 @@ def test_jiangmen_grade_two_project(rules):
     assert _statuses(rules, result, "000", 100000) >= {"not_applies"}
     project = next(r for r in result.applies if r.amount == Decimal(70000))
     assert any("<= 2" in note for note in project.notes)  # its tier quota is reported
+
+
+def test_jinhua_firm_recruiting_a_leader_from_outside_the_city(rules):
+    # 001 二（一）3: 以申报年上一年人才薪酬为基数，连续三年按该基数的50%给予企业引才补贴，
+    # 补贴总额不超过50万元: 0.5 x 400,000 x 3 years = 600,000, capped at 500,000
+    profile = {"recipient": "enterprise", "region": "金华市", "industry": ["制造业"],
+               "origin": "outside_city", "honor_level": "city", "years_since_event": 1,
+               "base": {"salary": 400000}}
+    result = evaluate(rules, profile)
+    subsidy = [r for r in result.applies if r.citation.doc_id.startswith("001")
+               and r.amount == Decimal(500000)]
+    assert len(subsidy) == 1 and any("capped at 500000" in n for n in subsidy[0].notes)

@@ -64,6 +64,7 @@ class BenefitWords(BaseModel):
     recipient_prefixes: list[str]
     negated_subject: list[str]
     object_verbs: list[str]
+    base_anaphora: list[str]
 
 
 @functools.cache
@@ -678,12 +679,24 @@ def _amount_fields(a: Amount) -> dict:
     return fields
 
 
+NAMED_BASE = regex.compile(r"以(?P<base>[^，。；,;]{2,30}?)为(?:计算)?基数")  # 以…人才薪酬为基数
+
+
+def _resolve_base(text: str, ctx: _Ctx, r: Rate) -> str | None:
+    """按该基数的50%: the base named earlier in the clause (以上一年人才薪酬为基数)."""
+    if r.base not in words().base_anaphora:
+        return r.base
+    named = [m for m in NAMED_BASE.finditer(text, ctx.clause.start, r.start)]
+    return named[-1].group("base") if named else r.base
+
+
 def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for r in rates:
         rec = find_recipient(text, ctx.s, ctx.e, r.start)
         cap = next((c for c in caps if c.start > r.start), None) or (caps[-1] if caps else None)
-        fields = {"rate": r.value, "rate_base": r.base, "rate_ids": [r.id] if r.id else []}
+        fields = {"rate": r.value, "rate_base": _resolve_base(text, ctx, r),
+                  "rate_ids": [r.id] if r.id else []}
         if cap is not None:
             is_total = _rx()["total"].search(text[max(ctx.s, cap.start - 10):cap.start])
             fields["total_cap" if is_total else "max"] = cap.max
