@@ -35,28 +35,31 @@ def _stage_functions():
 def build_document(path: Path, doc_id: str) -> Document:
     """Read and process one file into a complete :class:`Document`."""
     raw = read(path)
-    text = to_text(raw.text)
-    if not text.strip():
+    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    doc = _new_document(raw.text, doc_id, str(path), sha, raw.format, raw.encoding)
+    if not doc.text.strip():
         raise IngestError(path, "no text found")
-    clauses = build_clauses(doc_id, text)
-    doc = Document(
-        doc_id=doc_id, source=str(path), sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
-        format=raw.format, encoding=raw.encoding, text=text, clauses=clauses,
-        metadata=extract_metadata(text, clauses),
-    )
     return annotate(doc)
 
 
 def document_from_text(text: str, doc_id: str = "doc", source: str = "<text>") -> Document:
     """Process a notice given as a string (as if read from a UTF-8 .txt file)."""
-    emitted = to_text(text)
-    clauses = build_clauses(doc_id, emitted)
-    doc = Document(
-        doc_id=doc_id, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        format="txt", encoding="utf-8", text=emitted, clauses=clauses,
-        metadata=extract_metadata(emitted, clauses),
-    )
-    return annotate(doc)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return annotate(_new_document(text, doc_id, source, sha, "txt", "utf-8"))
+
+
+def _new_document(raw: str, doc_id: str, source: str, sha: str, fmt: str,
+                  encoding: str | None) -> Document:
+    """The emitted text, its clause tree and metadata (a metadata failure is a warning)."""
+    text = to_text(raw)
+    clauses = build_clauses(doc_id, text)
+    doc = Document(doc_id=doc_id, source=source, sha256=sha, format=fmt, encoding=encoding,
+                   text=text, clauses=clauses)
+    try:
+        doc.metadata = extract_metadata(text, clauses)
+    except Exception as exc:  # noqa: BLE001 - isolate like an extractor stage
+        doc.warnings.append(f"{STAGE_FAILED} metadata: {type(exc).__name__}: {exc}")
+    return doc
 
 
 def annotate(doc: Document) -> Document:
