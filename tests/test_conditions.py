@@ -255,3 +255,11 @@ def test_corpus_numeric_predicates_are_all_asserted():
             if isinstance(v, Decimal):
                 found.add((prefix, c.quote))
     assert found == asserted
+
+
+def test_round5_precision_words_load():
+    from pipeline.extract.conditions import honors, words
+    w, h = words(), honors()
+    assert "公示" in w.procedure_words and "到" in w.entity_place_before
+    assert "我市" in w.entity_place_fillers
+    assert "集训基地" in h.name_tails and "承办" in h.event_verbs

@@ -121,6 +121,9 @@ class ConditionWords(_Strict):
     record_negations: list[str]
     record_verbs: list[str]
     record_heads: list[str]
+    procedure_words: list[str]
+    entity_place_before: list[str]
+    entity_place_fillers: list[str]
     window_caps: list[str]
     recent_words: list[str]
     recent_record_negations: list[str] = []
@@ -186,6 +189,8 @@ class Honors(_Strict):
     conferral_verbs: list[str]
     title_stop_suffixes: list[str]
     goal_before: list[str]
+    name_tails: list[str]
+    event_verbs: list[str]
     honors: list[Honor]
 
     @model_validator(mode="after")
@@ -1115,11 +1120,21 @@ def _takes_medals(alias: str) -> bool:
     return any(h in alias for h in heads) or alias.endswith(tuple(m for _, m in _MEDALS))
 
 
+def _in_name_or_event(text: str, m: regex.Match, lo: int, hi: int) -> bool:
+    """True for an honour inside a name (世界技能大赛集训基地) or an event (承办世界技能大赛)."""
+    h = honors()
+    if m["medals"]:
+        return False
+    if text[m.end():hi].startswith(tuple(h.name_tails)):
+        return True
+    return text[max(lo, m.start() - 4):m.start()].endswith(tuple(h.event_verbs))
+
+
 def _named_honors(text: str, lo: int, hi: int) -> list[_Cand]:
     table = _honor_by_alias()
     out = []
     for m in _rx().honor_alias.finditer(text, lo, hi):
-        if _is_goal(text, m.start(), lo):
+        if _is_goal(text, m.start(), lo) or _in_name_or_event(text, m, lo, hi):
             continue
         h = table[m["alias"]]
         names, end = [h.canonical], m.end()
@@ -1244,12 +1259,30 @@ def _industry_by_alias() -> dict[str, Industry]:
     return {a: i for i in industries().industries for a in i.aliases}
 
 
+def _entity_not_applicant(text: str, start: int, lo: int, scope: Scope) -> bool:
+    """True for an entity noun that is a place or partner (到职业院校进修 / 与我省企业签订)
+    or the subject of a modal prose sentence with no qualifier frame (技工院校可按规定设置…)."""
+    w = words()
+    left = text[max(lo, start - 4):start]
+    for filler in sorted(w.entity_place_fillers, key=len, reverse=True):
+        if left.endswith(filler):
+            left = left[:-len(filler)]
+            break
+    if left.endswith(tuple(w.entity_place_before)):
+        return True
+    at_clause_start = start == lo or text[start - 1] in "，,；;：: 、"
+    modal = text.startswith(tuple(w.modal_markers), scope.end)  # 院校可按规定…: a power
+    return scope.frame == "subject" and at_clause_start and modal
+
+
 def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
     table = _entity_by_alias()
     openers = tuple(words().scope_openers)
     out = []
     for m in _rx().entity.finditer(text, lo, hi):
         t = table[m["alias"]]
+        if _entity_not_applicant(text, m.start(), lo, scope):
+            continue
         if t.generic and not (m.start() == scope.start + 1 and text[scope.start] in "对凡"
                               or text[max(lo, m.start() - 2):m.start()].endswith(openers)):
             continue
@@ -1595,7 +1628,8 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
         if inside:  # 取得…证书并在本市就业: the clause after 并 is a qualifier of its own
             a = _conjoined_rest(text, max(c.end for c in inside), b)
             inside = [] if a is not None else inside
-        if not inside and not any(v in text[a:b] for v in words().amount_basis_words):
+        if not inside and not any(v in text[a:b] for v in words().amount_basis_words
+                                  + words().procedure_words):
             for x, y in _open_parts(text, a, b, scope.frame in _OPEN_FRAMES):
                 pred = Predicate(field="qualifier", op="exists", value=text[x:y])
                 out.append(_Cand(x, y, "other", pred, priority=1))
