@@ -64,6 +64,7 @@ class ConditionWords(_Strict):
     conjunctions: list[str]
     disjunctions: list[str]
     list_joiners: list[str]
+    respective_words: list[str]  # 分别: each listed level pairs with its own amount
     inclusive_markers: list[str]
     exclusive_markers: list[str]
     negations: list[str]
@@ -1715,7 +1716,44 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
             keep_whole = c.type in ("exclusion", "catalog")
             out.append((c, whole if keep_whole else _scope_of(c, scopes, whole)))
     out.sort(key=lambda t: (t[0].start, t[0].end))
+    out = _merge_level_lists(text, out, s_end)
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
+
+
+def _is_single_level(c: _Cand) -> bool:
+    return (c.type == "skill_level" and c.predicate is not None
+            and c.predicate.op == "==" and isinstance(c.predicate.value, str))
+
+
+def _level_runs(text: str, out: list[tuple[_Cand, Scope]]) -> list[list[int]]:
+    """Indices of runs of single levels joined only by 、/和/或 (技师、高级技师)."""
+    runs: list[list[int]] = []
+    for i, (c, _) in enumerate(out):
+        prev = out[i - 1][0] if i else None
+        if (_is_single_level(c) and prev is not None and _is_single_level(prev)
+                and runs and runs[-1][-1] == i - 1
+                and _rx().list_gap.match(text[prev.end:c.start])):
+            runs[-1].append(i)
+        elif _is_single_level(c):
+            runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def _merge_level_lists(text: str, out: list[tuple[_Cand, Scope]],
+                       s_end: int) -> list[tuple[_Cand, Scope]]:
+    """A list of levels is one any-of item (取得技师、高级技师证书的: level in {…}),
+    unless 分别 pairs each level with its own amount (…，分别给予3000元、2000元)."""
+    rank = {lv.canonical: i for i, lv in enumerate(ladder().levels)}
+    drop: set[int] = set()
+    for run in _level_runs(text, out):
+        first, last = out[run[0]][0], out[run[-1]][0]
+        if any(text.find(w, last.end, s_end) >= 0 for w in words().respective_words):
+            continue
+        values = sorted({out[i][0].predicate.value for i in run}, key=lambda v: rank.get(v, 99))
+        first.predicate = Predicate(field="skill_level", op="in", value=values)
+        first.end, first.canonical = last.end, None
+        drop.update(run[1:])
+    return [t for i, t in enumerate(out) if i not in drop]
 
 
 _SEMI = "；"
