@@ -114,6 +114,8 @@ LOADERS = {
     "honors.yaml": (cond.honors, cond.Honors, ("honors", 0, "aliases")),
     "entity_types.yaml": (cond.entity_types, cond.EntityTypes, ("types", 0, "aliases")),
     "industries.yaml": (cond.industries, cond.Industries, ("industries", 0, "aliases")),
+    "professional_titles.yaml": (cond.professional_titles, cond.ProfessionalTitles,
+                                 ("levels", 0, "level_words")),
 }
 
 
@@ -263,3 +265,23 @@ def test_round5_precision_words_load():
     assert "公示" in w.procedure_words and "到" in w.entity_place_before
     assert "我市" in w.entity_place_fillers
     assert "集训基地" in h.name_tails and "承办" in h.event_verbs
+
+
+def test_professional_title_ladder_order():
+    names = [lv.canonical for lv in sorted(cond.professional_titles().levels,
+                                          key=lambda lv: lv.rank) if not lv.floor]
+    assert names == ["初级职称", "中级职称", "副高级职称", "正高级职称"]
+
+
+def test_professional_title_field_in_vocabulary():
+    vocab = load_raw("profile_vocabulary.yaml")
+    field = next(f for f in vocab["fields"] if f["name"] == "professional_title")
+    assert field["type"] == "ordinal"
+    assert field["ladder"] == ["初级职称", "中级职称", "副高级职称", "正高级职称"]
+
+
+def test_corpus_professional_title_list():
+    doc = _annotated("001")
+    c = next(c for c in doc.conditions if c.quote.endswith("助理级、中级、副高级职称"))
+    assert (c.type, c.predicate.field, c.predicate.op) == ("other", "professional_title", "in")
+    assert c.predicate.value == ["初级职称", "中级职称", "副高级职称"]

@@ -165,6 +165,32 @@ class SkillLadder(_Strict):
         return self
 
 
+class ProfessionalTitle(_Strict):
+    id: str
+    canonical: str
+    rank: int
+    floor: bool = False
+    level_words: list[str]
+    named: list[str] = []
+
+
+class ProfessionalTitles(_Strict):
+    """``gazetteers/professional_titles.yaml``: the ladder 初级 < 中级 < 副高级 < 正高级."""
+
+    levels: list[ProfessionalTitle]
+    heads: list[str]
+    named_stop_before: list[str]
+    verbs: list[str]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "ProfessionalTitles":
+        _no_duplicates([lv.id for lv in self.levels], "level id")
+        _no_duplicates([str(lv.rank) for lv in self.levels], "rank")
+        _no_duplicates([a for lv in self.levels for a in lv.level_words + lv.named], "alias")
+        _no_duplicates(self.heads, "head")
+        return self
+
+
 HonorLevel = Literal["national", "province", "city", "district"]
 
 
@@ -253,6 +279,10 @@ def words() -> ConditionWords:
 
 def ladder() -> SkillLadder:
     return load("skill_levels.yaml", SkillLadder)
+
+
+def professional_titles() -> ProfessionalTitles:
+    return load("professional_titles.yaml", ProfessionalTitles)
 
 
 def honors() -> Honors:
@@ -376,6 +406,26 @@ _QUANTITY_T = r"""
 _SKILL_T = r"""
     (?P<alias><<ALIASES>>)                      # a ladder name: 高级工 / 技师 / 中级
     (?P<grade>[（(][一二三四五]级[）)])?        # an optional grade: （一级）
+"""
+
+_PRO_TITLE_T = r"""
+    (?:
+      (?P<levels>(?:<<LEVELS>>)                 # a title level: 正高级 / 副高 / 中级
+        (?:(?:、|和|或|及|或者)(?:<<LEVELS>>))*)  # more levels: 正高、副高 / 助理级、中级
+      (?P<post1><<AFTER>>)?                     # 以上 after the level: 中级以上
+      (?:<<HEADS>>)                             # the head it needs: 职称 / 专业技术职称
+      (?P<post2><<AFTER>>)?                     # 以上 after the head: 中级职称以上
+    |
+      (?P<named><<NAMED>>)                      # a named title: 副主任医师 / 高级工程师
+      (?P<post3><<AFTER>>)?                     # 以上: 主治医师以上
+      (?:<<HEADS>>)?                            # 职称: 副主任医师以上职称
+    )
+"""
+
+_RESPECTIVE_AMOUNT_T = r"""
+    (?:<<R>>)                                   # 分别 / 依次
+    [^。；;\n\d]{0,16}?                          # 给予安家费 / 按
+    (?:\d|[一二三四五六七八九十百千]+万?元)      # an amount follows: 20万元
 """
 
 _SKILL_TAIL_T = r"""
@@ -689,7 +739,7 @@ def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
 
 def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
     """Skill levels, honours, competitions, entity types and industries."""
-    lad, hon = ladder(), honors()
+    lad, hon, pt = ladder(), honors(), professional_titles()
     holders, after = _alt(hon.holder_suffixes), _alt(w.comparators_after)
     return dict(
         skill=_compile(_SKILL_T, ALIASES=_alt(
@@ -712,6 +762,14 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                              PRIZES=_alt(hon.competition_prizes), HOLDERS=holders),
         level_floor=_compile(_LEVEL_FLOOR_T, AFTER=after, HEADS=_alt(hon.honor_level_heads),
                              LEVEL_WORDS=_alt(k for k in hon.level_prefixes if k.endswith("级"))),
+        pro_title=_compile(
+            _PRO_TITLE_T, LEVELS=_alt(_title_by_word()), HEADS=_alt(pt.heads), AFTER=after,
+            NAMED=_alt(_title_by_named())),
+        title_stop=_compile(r"(?:<<S>>)$  # 首席 before 研究员: an honour post",
+                            S=_alt(pt.named_stop_before)),
+        title_verb=_compile(r"(?:<<V>>)$  # 具有 / 取得 right before a title", V=_alt(pt.verbs)),
+        respective_amount=_compile(_RESPECTIVE_AMOUNT_T, R=_alt(w.respective_words)),
+        title_word=_compile(r"<<W>>  # a title level word", W=_alt(_title_by_word())),
         entity=_compile(r"(?P<alias><<A>>)  # an entity type alias", A=_alt(_entity_by_alias())),
         industry=_compile(r"(?P<alias><<A>>)  # an industry alias", A=_alt(_industry_by_alias())),
     )
@@ -1099,6 +1157,62 @@ def _skills(text: str, lo: int, hi: int) -> list[_Cand]:
                          inclusive=True if op == ">=" else None)
         out.append(_Cand(m.start(), end, "skill_level", pred, canonical=level.canonical))
     return out
+
+
+@functools.cache
+def _title_by_word() -> dict[str, ProfessionalTitle]:
+    return {a: lv for lv in professional_titles().levels for a in lv.level_words}
+
+
+@functools.cache
+def _title_by_named() -> dict[str, ProfessionalTitle]:
+    return {a: lv for lv in professional_titles().levels for a in lv.named}
+
+
+def _title_rank(canonical: str) -> int:
+    return min(lv.rank for lv in professional_titles().levels if lv.canonical == canonical)
+
+
+def _title_levels(m: regex.Match) -> list[tuple[int, int, ProfessionalTitle]]:
+    """The (start, end, level) of each level word of a title match."""
+    if m["named"]:
+        return [(m.start("named"), m.end("named"), _title_by_named()[m["named"]])]
+    return [(t.start(), t.end(), _title_by_word()[t.group()])
+            for t in _rx().title_word.finditer(m.string, m.start("levels"), m.end("levels"))]
+
+
+def _titles(text: str, lo: int, hi: int) -> list[_Cand]:
+    """专业技术职称: 中级以上专业技术职称 (>=), 正高、副高职称 (in; == each under 分别)."""
+    out = []
+    for m in _rx().pro_title.finditer(text, lo, hi):
+        if _rx().negated_before.search(text, max(lo, m.start() - 4), m.start()):
+            continue  # 未获得高级职称的: a negated qualifier (see _negations)
+        if m["named"] and _rx().title_stop.search(text, max(lo, m.start() - 2), m.start()):
+            continue  # 首席研究员 / 金牌讲师: an honour post, not a title
+        levels = _title_levels(m)
+        post = m["post1"] or m["post2"] or m["post3"]
+        if len(levels) > 1 and _respective(text, m.end(), hi):
+            for a, b, lv in levels:  # 引进正高、副高职称人才的，分别给予…
+                pred = Predicate(field="professional_title", op="==", value=lv.canonical)
+                out.append(_Cand(a, b, "other", pred, canonical=lv.canonical))
+            continue
+        values = sorted({lv.canonical for _, _, lv in levels}, key=_title_rank)
+        floor = post or (len(levels) == 1 and levels[0][2].floor)
+        op = ">=" if floor else ("==" if len(values) == 1 else "in")
+        value: Any = values if op == "in" else values[0]
+        pred = Predicate(field="professional_title", op=op, value=value,
+                         inclusive=True if op == ">=" else None)
+        verb = _rx().title_verb.search(text, max(lo, m.start() - 2), m.start())
+        out.append(_Cand(verb.start() if verb else m.start(), m.end(), "other", pred,
+                         canonical=values[0] if len(values) == 1 else None))
+    return out
+
+
+def _respective(text: str, pos: int, hi: int) -> bool:
+    """分别 with an amount in the rest of the sentence pairs each listed level with its own
+    amount (分别给予20万元、10万元); 分别申请参加…评审 keeps the list one item."""
+    end = _SENTENCE.match(text, pos)
+    return bool(_rx().respective_amount.search(text, pos, end.end() if end else pos))
 
 
 @functools.cache
@@ -1520,7 +1634,7 @@ def _labelled_tier(text: str, lo: int, hi: int, cands: list[_Cand]) -> list[_Can
 def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     lo, hi = scope.start, scope.end
     cands: list[_Cand] = []
-    for finder in (_durations, _quantities, _skills, _named_honors, _generic_honors,
+    for finder in (_durations, _quantities, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
                    _time_windows, _negations, _records, _criteria, _certificates):
         cands.extend(finder(text, lo, hi))
