@@ -232,9 +232,14 @@ REGION_PREFIX = regex.compile(
 def _written_region(text: str) -> tuple[str | None, str | None]:
     """A region written at the start of an issuer's name or title that the gazetteer does
     not know (new or renamed divisions): 南溪市人力资源和社会保障局 -> 南溪市."""
-    m = REGION_PREFIX.match(regex.sub(r"^(?:中共|中国共产党)", "", text))  # 中共云溪市委组织部
+    w = words()
+    for prefix in w.party_prefixes:  # 中共云溪市委组织部 -> 云溪市委组织部
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    m = REGION_PREFIX.match(text)
     region = m.group("r") if m else ""
-    if len(region) < 3 or regex.search(r"关于|人民|政府|印发", region):
+    if len(region) < 3 or any(word in region for word in w.not_region_words):
         return None, None
     last = region[-1]
     level = {"省": "province", "区": "district", "县": "county", "旗": "county"}.get(last, "city")

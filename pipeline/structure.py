@@ -30,6 +30,8 @@ class StructureData(BaseModel):
     draft_markers: list[str]
     issuer_suffixes: list[str]
     interpret_verbs: list[str]
+    party_prefixes: list[str]
+    not_region_words: list[str]
     max_heading_chars: int
 
 

@@ -65,6 +65,8 @@ class BenefitWords(BaseModel):
     negated_subject: list[str]
     object_verbs: list[str]
     base_anaphora: list[str]
+    manner_openers: list[str]
+    frame_openers: list[str]
 
 
 @functools.cache
@@ -173,7 +175,6 @@ SENTENCE_BREAK = regex.compile(r"[。；;！？]")  # the end of a sentence
 NOT_A_LABEL = regex.compile(r"\d|给予|分别")  # text that cannot be a tier label
 LIST_OR_NUMBER = regex.compile(r"[、\d０-９]")  # a list separator or a digit
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
-MANNER = ("按", "参照", "依照", "按照", "根据")
 ONCE = regex.compile(r"一次性")
 YEARLY = regex.compile(r"每年|/年|每人每年|按年")
 MONTHLY = regex.compile(r"每月|/月|按月")
@@ -317,7 +318,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() >= before:
             continue  # 给予…资助，在站期间限享受一次: a subject after the grant is a restriction
-        if m.group("who").startswith(MANNER):  # 按照硕士标准享受购房补贴: the subject is earlier
+        if m.group("who").startswith(tuple(words().manner_openers)):  # 按照硕士标准享受购房补贴: the subject is earlier
             rec = _topic(text, s, s + m.start("who"))
             if rec.who:
                 return rec
@@ -380,7 +381,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
     while pos > s:
         cut = max(text.rfind(c, s, pos) for c in "，,；;：:")
         seg = text[max(cut + 1, s):pos].strip()
-        manner = seg.startswith(("按", "对", "由", "根据", "依据", "参照"))  # manner and source
+        w = words()
+        manner = seg.startswith((*w.manner_openers, *w.frame_openers))  # manner and source
         if seg and not manner and not _rx()["grant"].match(seg):
             if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
                 who = _subject_np(seg[:-1])
