@@ -22,7 +22,10 @@ NUMERIC = {"amount", "min", "max", "rate", "total_cap", "duration_years"}
 def _matches(benefit, want: dict) -> bool:
     for key, value in want.items():
         got = getattr(benefit, key)
-        if key == "beneficiary":
+        if key == "beneficiary" and value is None:
+            if got is not None:
+                return False
+        elif key == "beneficiary":
             if not got or not (value in got or got in value):
                 return False
         elif key == "modifies" and value == "previous":

@@ -67,6 +67,15 @@ class BenefitWords(BaseModel):
     base_anaphora: list[str]
     manner_openers: list[str]
     frame_openers: list[str]
+    coordination_openers: list[str]
+    voucher_instruments: list[str]
+    built_verbs: list[str]
+    fiscal_payers: list[str]
+    payer_modals: list[str]
+    modals: list[str]
+    personal_instruments: list[str]
+    status_words: list[str]
+    scope_notes: list[str]
 
 
 @functools.cache
@@ -74,10 +83,15 @@ def words() -> BenefitWords:
     return data.load("benefits.yaml", BenefitWords)
 
 
+def _instrument_of(word: str) -> str:
+    """The instrument an instrument word names (vouchers such as 科技创新券 are ``other``)."""
+    return words().instruments.get(word, "other")
+
+
 @functools.cache
 def _rx():
     w = words()
-    inst = alternation(list(w.instruments))
+    inst = alternation([*w.instruments, *w.voucher_instruments])
     grant = alternation(w.grant_verbs)
     return {
         "instrument": regex.compile(inst),
@@ -86,8 +100,34 @@ def _rx():
         # (instruments of kind "other" — 拨款, 抵免, 贷款 — count only with a figure)
         "unquantified": regex.compile(
             rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?"
-            rf"(?:{alternation([k for k, v in w.instruments.items() if v != 'other'])})"
+            rf"(?:{alternation([k for k, v in w.instruments.items() if v != 'other'])}"
+            rf"|{alternation(w.voucher_instruments)})"
         ),
+        # 由财政予以支持 / 财政给予一定资金支持: the treasury as payer makes 支持 money
+        "fiscal": regex.compile(
+            rf"""(?:{alternation(w.fiscal_payers)})(?:部门)?\s*(?:给予|予以)
+                 (?:一定|适当|相应)?的?(?:资金|经费)?(?:支持|扶持)""",
+            regex.VERBOSE,
+        ),
+        # 所在单位可根据…给予绩效奖励: a subject with a modal before a give verb pays
+        "payer": regex.compile(
+            rf"^\s*(?P<who>[^，。；,;]{{2,16}}?)(?:{alternation(w.payer_modals)})"
+        ),
+        # 设站单位应按…给予配套资助: the subject before a modal and a give verb pays
+        "payer_any": regex.compile(
+            rf"\s*[^，。；,;]{{2,16}}?(?:{alternation(w.modals)})[^，。；,;]*?(?:给予|发放|发给|予以)"
+        ),
+        # 引进的技师给予1万元…: a give verb ending the topic phrase
+        "give_tail": regex.compile(r"(?:可|均|再|另)?(?:一次性)?(?:给予|发给|发放)$"),
+        "label": regex.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"),
+        "personal": regex.compile(alternation(w.personal_instruments)),
+        "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
+        # 联合院校…建设高技能人才创新工作室: the platform built is what is funded
+        "built": regex.compile(
+            rf"(?:{alternation(w.built_verbs)})(?:一批|一个|一家)?"
+            rf"(?P<obj>[^，。；,;]{{2,24}})$"
+        ),
+        "scope_note": regex.compile(rf"[（(](?:{alternation(w.scope_notes)})[^（）()]*[）)]$"),
         "negating": regex.compile(alternation(w.negating)),
         "announcement": regex.compile(alternation(w.announcement_markers)),
         "budget": regex.compile(alternation(w.budget_verbs)),
@@ -232,10 +272,11 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 
 def _clean_who(text: str) -> str | None:
-    text = text.strip(" ，,：:")
+    text = _rx()["label"].sub("", text.strip(" ，,：:"))  # （三）向技工院校… inline items
     if text[:1] in "“\"" and text[-1:] in "”\"" or text.count("“") != text.count("”"):
         text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
     text = _rx()["recipient_prefix"].sub("", text) if len(text) > 4 else text
+    text = _rx()["scope_note"].sub("", text)  # …领军人才（含引进后三年内入选）
     if len(text) < 2 or text in words().not_beneficiary:
         return None
     return text
@@ -305,7 +346,9 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
         rec = _dui_recipient(text, s, m)
         if rec.who and category_of(rec.who) is None:  # 对年输送20名…就业的 / 对…开展的竞赛
             inner = _actor(text, s + m.start("who"), s + m.end("who"))
-            for better in (inner, _topic(text, s + m.end("who"), before),
+            subject = _subject_np(m.group("who"))  # 对本市在岗职工在…首次取得…证书的
+            own = _Recipient(subject, m.group("who"), s + m.start("who")) if subject else inner
+            for better in (inner, own, _topic(text, s + m.end("who"), before),
                            _topic(text, s, s + m.start())):
                 if better.who:
                     return better
@@ -326,6 +369,10 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
                 who := _clean_who(head_noun(m.group("who")))):
             return _Recipient(who, m.group("who"), s + m.start("who"))
     rec = _actor(text, s, before)
+    if rec.who and category_of(rec.who) == "enterprise" and _rx()["personal"].search(text, s, e):
+        person = _topic(text, s, before)  # 企业从市外引进的技师…，给予一次性安家补助
+        if person.who and category_of(person.who) == "person":
+            return person
     return rec if rec.who else _topic(text, s, before)
 
 
@@ -334,6 +381,8 @@ def _actor(text: str, s: int, before: int) -> _Recipient:
     企业以兼职方式柔性引进… (the subject noun phrase before its adverbials)."""
     found = None
     for m in _rx()["actor"].finditer(text[s:before]):
+        if _rx()["coordination"].match(m.group("who").strip()):
+            continue  # 联合院校和科研机构建设…: a partner, not the doer
         who = _subject_np(m.group("who"))
         if who:
             found = _Recipient(who, m.group("who"), s + m.start("who"))
@@ -352,10 +401,14 @@ def _subject_np(phrase: str) -> str | None:
     before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
     rx = _rx()
     phrase = rx["support_verb"].sub("", phrase)  # 鼓励我市职业院校… -> 我市职业院校…
+    status = tuple(words().status_words)
     stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase)],
                    key=lambda m: m.start())
-    for m in stops:  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
-        head = phrase[:m.start()]
+    ends = [m.start() for m in stops]
+    for i, end in enumerate(ends):  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
+        head = phrase[:end]
+        if phrase.startswith(status, end) and i + 1 < len(ends) and _plausible(phrase[:ends[i + 1]]):
+            continue  # 本市企业在岗职工在…: 在岗 is part of the noun, not an adverbial
         for cand in (head, *_before_event(head)):  # 博士后研究人员出站后 -> …研究人员
             if len(cand) >= 2 and _plausible(cand):
                 return _clean_who(head_noun(cand))
@@ -374,15 +427,23 @@ def _longest_named_prefix(phrase: str) -> str | None:
 
 
 
+def _payer(text: str, start: int, pos: int) -> bool:
+    """Whether the phrase at ``start`` is a subject that pays: 设站单位应按…给予配套资助."""
+    stop = CLAUSE_BREAK.search(text, pos)
+    return bool(_rx()["payer_any"].match(text, start, stop.start() if stop else len(text)))
+
+
 def _topic(text: str, s: int, before: int) -> _Recipient:
     """The nearest comma-separated noun phrase before the quantity that names a recipient:
     …新引进的技师及以上人才，已签订劳动合同…的，给予10000元… -> 技师及以上人才."""
     pos = before
     while pos > s:
         cut = max(text.rfind(c, s, pos) for c in "，,；;：:")
-        seg = text[max(cut + 1, s):pos].strip()
+        seg = _rx()["give_tail"].sub("", text[max(cut + 1, s):pos].strip())
         w = words()
         manner = seg.startswith((*w.manner_openers, *w.frame_openers))  # manner and source
+        if _payer(text, max(cut + 1, s), pos):
+            manner = True  # 设站单位应按…给予: the payer, not the recipient
         if seg and not manner and not _rx()["grant"].match(seg):
             if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
                 who = _subject_np(seg[:-1])
@@ -392,6 +453,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                     who = obj.group("obj")  # …院校设立一批技能人才协作基地 -> 技能人才协作基地
                 if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
                     who = _subject_np(head_noun(seg))
+                if _rx()["coordination"].match(seg):
+                    who = _built_platform(seg)  # 联合院校…建设创新工作室 -> 创新工作室
             if (not who or category_of(who) is None) and pos == before and "的" not in seg \
                     and not seg.startswith("其中"):
                 who = _longest_named_prefix(seg)  # 省属技工院校生均拨款标准不低于每生每年7000元
@@ -401,6 +464,13 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
             break
         pos = cut
     return _Recipient(None, None, None)
+
+
+def _built_platform(seg: str) -> str | None:
+    """The platform a phrase builds (…建设高技能人才（劳模）创新工作室), if it names one."""
+    m = _rx()["built"].search(seg)
+    who = _clean_who(m.group("obj")) if m else None
+    return who if who and category_of(who) == "platform" else None
 
 
 def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | None" = None) -> str:
@@ -419,12 +489,12 @@ def _own_instrument(text: str, s: int, e: int, start: int, end: int) -> str:
     rx = _rx()["instrument"]
     after = rx.search(text, end, min(e, end + 12))
     if after and not CLAUSE_BREAK.search(text, end, after.start()):
-        return words().instruments[after.group()]
+        return _instrument_of(after.group())
     before = [m for m in rx.finditer(text, max(s, start - 16), start)]
     if before:
-        return words().instruments[before[-1].group()]
+        return _instrument_of(before[-1].group())
     anywhere = rx.search(text, s, e)
-    return words().instruments[anywhere.group()] if anywhere else "other"
+    return _instrument_of(anywhere.group()) if anywhere else "other"
 
 
 def _frequency(text: str, s: int, e: int, amount: Amount | None) -> str | None:
@@ -728,11 +798,34 @@ def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
     return out
 
 
-def _unquantified(ctx: _Ctx) -> list[Benefit]:
+def _grant_without_figure(text: str, s: int, e: int) -> tuple[regex.Match, str] | None:
+    """The first unquantified grant in ``text[s:e]`` and its instrument."""
+    rx = _rx()
+    found = [m for m in (rx["unquantified"].search(text, s, e), rx["fiscal"].search(text, s, e)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    inst = rx["instrument"].search(text, m.start(), m.end())
+    return m, _instrument_of(inst.group()) if inst else "资助"
+
+
+def _employer_pays(text: str, lo: int, verb: int) -> bool:
+    """所在单位可根据…给予绩效奖励: a give verb whose subject is an employer or a school
+    with a modal (可 / 应) names who pays, not a benefit of the notice."""
+    m = _rx()["payer"].match(text[lo:verb])
+    if not m or not _rx()["give_verb_any"].match(text, verb):
+        return False
+    return category_of(_clean_who(m.group("who")) or "") in ("enterprise", "school")
+
+
+def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
     text = ctx.doc.text
     rx = _rx()
-    m = rx["unquantified"].search(text, ctx.s, ctx.e)
-    if m is None or rx["encouraged"].search(text, ctx.s, m.start()):
+    grant = _grant_without_figure(text, ctx.s if after is None else after, ctx.e)
+    if grant is None:
+        return []
+    m, instrument = grant
+    if rx["encouraged"].search(text, ctx.s, m.start()):
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
@@ -743,10 +836,23 @@ def _unquantified(ctx: _Ctx) -> list[Benefit]:
     lo, hi = _comma_clause(text, ctx.s, ctx.e, m.start(), m.end())
     if text[hi - 1:hi] == "的" or text[m.end():hi].endswith("的"):
         return []  # 已享受上级同类奖励的，… : a qualifier, not a grant
-    inst = _rx()["instrument"].search(text, m.start(), m.end())
+    if _employer_pays(text, lo, m.start()):
+        return []
     rec = find_recipient(text, ctx.s, ctx.e, m.end())
-    return [_benefit(ctx, m.start(), m.end(), rec, instrument=words().instruments[inst.group()],
+    return [_benefit(ctx, m.start(), m.end(), rec, instrument=instrument,
                      quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
+
+
+def _trailing_grant(ctx: _Ctx, quantities: list) -> list[Benefit]:
+    """给予10万元一次性建设补助，并根据绩效给予奖励补助: a grant without a figure in a
+    later comma clause of a quantified sentence is a rule of its own."""
+    text = ctx.doc.text
+    last = max(q.end for q in quantities)
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, last, last)
+    granted = _rx()["grant"].search(text, lo, hi) or _rx()["instrument"].search(text, lo, hi)
+    if not granted:
+        return []  # 按高级技师5000元/人…的标准，给予培养单位…补助: the later grant is theirs
+    return _unquantified(ctx, after=hi) if hi < ctx.e else []
 
 
 def _general_before_qizhong(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
@@ -847,7 +953,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
             if b.start < total.start and b.total_cap is None:
                 b.total_cap = total.max
                 b.amount_ids = [*b.amount_ids, total.id] if total.id else b.amount_ids
-    return out
+    return out + (_trailing_grant(ctx, [*amounts, *rates]) if out else [])
 
 
 _PER_HEAD = ("person", "person_time", "person_month", "person_year")
