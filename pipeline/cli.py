@@ -104,7 +104,8 @@ def _register_optional() -> None:
     import importlib
 
     for module, attr in (("pipeline.evaluate", "eval_cmd"), ("pipeline.rules", "rules_cmd"),
-                         ("pipeline.calc", "calc_cmd"), ("pipeline.diff", "diff_cmd")):
+                         ("pipeline.calc", "calc_cmd"), ("pipeline.diff", "diff_cmd"),
+                         ("pipeline.openfisca", "openfisca_cmd")):
         try:
             main.add_command(getattr(importlib.import_module(module), attr))
         except ModuleNotFoundError as exc:
