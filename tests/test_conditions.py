@@ -116,7 +116,18 @@ LOADERS = {
     "industries.yaml": (cond.industries, cond.Industries, ("industries", 0, "aliases")),
     "professional_titles.yaml": (cond.professional_titles, cond.ProfessionalTitles,
                                  ("levels", 0, "level_words")),
+    "groups.yaml": (cond.groups, cond.QualifyingGroups, ("groups", 0, "aliases")),
 }
+
+
+def test_title_groups_are_topics():
+    """A group named in the notice title is its audience, not a qualifier (annotate)."""
+    doc = _doc("退役军人就业创业扶持办法\n退役军人创办小微企业的，给予补贴。"
+               "对就业困难人员参加培训的，给予补贴。")
+    doc.metadata.title = "退役军人就业创业扶持办法"
+    annotate(doc)
+    groups = [c.canonical for c in doc.conditions if c.predicate.field == "group"]
+    assert groups == ["就业困难人员"]
 
 
 @pytest.mark.parametrize("name", sorted(LOADERS))

@@ -129,6 +129,10 @@ class ConditionWords(_Strict):
     recent_words: list[str]
     recent_record_negations: list[str] = []
     clause_split_openers: list[str] = []
+    training_verbs: list[str] = []
+    training_heads: list[str] = []
+    certificate_heads: list[str] = []
+    prize_verbs: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -271,6 +275,33 @@ class Industries(_Strict):
         _no_duplicates([i.id for i in self.industries], "industry id")
         _no_duplicates([a for i in self.industries for a in i.aliases], "alias")
         return self
+
+
+class QualifyingGroup(_Strict):
+    id: str
+    canonical: str
+    type: Literal["other", "entity_type", "honor"]
+    aliases: list[str]
+
+
+class QualifyingGroups(_Strict):
+    """``gazetteers/groups.yaml``: groups of people named by a noun that qualifies them."""
+
+    groups: list[QualifyingGroup]
+    registrations: list[str]
+    object_before: list[str]
+    group_openers: list[str]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "QualifyingGroups":
+        _no_duplicates([g.id for g in self.groups], "group id")
+        _no_duplicates([a for g in self.groups for a in g.aliases], "alias")
+        _no_duplicates(self.registrations, "registration")
+        return self
+
+
+def groups() -> QualifyingGroups:
+    return load("groups.yaml", QualifyingGroups)
 
 
 def words() -> ConditionWords:
@@ -442,6 +473,28 @@ _CERTIFICATE_T = r"""
     (?:(?:或|或者|和|及)(?:<<CERTS>>))?          # 或职业技能等级证书
 """
 
+_TRAINING_CERT_T = r"""
+    (?P<verb><<TVERBS>>)                        # 参加 / 接受: a course the applicant takes
+    [^，。；、的]{0,16}?                         # 职业技能 / 职业院校学历
+    (?:<<THEADS>>)                              # 培训 / 教育
+    (?:合格)?\s*(?:并|且|后|，并)\s*           # 并: and then
+    (?:<<CVERBS>>)                              # 取得 / 获得
+    [^，。；的]{0,20}                           # 职业资格证书或职业技能等级
+    (?:<<CHEADS>>)                              # 证书: what the course yields
+"""
+
+_PRIZE_LIST_T = r"""
+    (?P<verb><<VERBS>>)                         # 获得 / 荣获: won …
+    (?P<what>\p{Han}{0,4}?)                     # 个人赛 / 团体
+    (?P<prize><<PRIZES>>)                       # 金牌 / 一等奖 / 第一名: the first tier
+"""
+
+_GROUP_T = r"""
+    (?:(?P<reg><<REGS>>)                        # 本市户籍: a registration …
+       (?P<alias><<ALIASES>>)?                  # … and the group it qualifies, if any
+    |(?P<bare><<ALIASES>>))                     # or a group alone: 就业困难人员
+"""
+
 _HONOR_ALIAS_T = r"""
     (?P<alias><<ALIASES>>)                      # a named honour: 全国技术能手
     (?![”"’]?(?:<<TITLE_STOP>>))                # not 武汉工匠工作室 / “武汉工匠”工作室
@@ -578,7 +631,6 @@ _RECENT_WINDOW_T = r"""
     (?:<<RECENT>>)\s*(?P<num><<NUM>>)\s*       # 近3 / 最近三
     (?P<unit>个月|年)                           # 年 / 个月
     (?:以内|内|来)?+                             # 内: a window up to now (possessive)
-    (?!\s*(?:<<NEG>>))                          # not 近3年内无…记录 (one record item)
     (?=\s*\p{Han})                               # the qualifier it bounds follows
 """
 
@@ -747,6 +799,11 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         certificate=_compile(_CERTIFICATE_T, VERBS=_alt(lad.certificate_verbs),
                              CERTS=_alt(lad.certificate_words)),
         skill_stop=_compile(r"^(?:<<STOP>>)", STOP=_alt(lad.stop_suffixes)),
+        training_cert=_compile(_TRAINING_CERT_T, TVERBS=_alt(w.training_verbs),
+                               THEADS=_alt(w.training_heads), CVERBS=_alt(lad.certificate_verbs),
+                               CHEADS=_alt(w.certificate_heads)),
+        prize_list=_compile(_PRIZE_LIST_T, VERBS=_alt(w.prize_verbs),
+                            PRIZES=_alt(hon.competition_prizes)),
         honor_alias=_compile(_HONOR_ALIAS_T, ALIASES=_alt(_honor_by_alias()), HOLDERS=holders,
                              TITLE_STOP=_alt(hon.title_stop_suffixes)),
         honor_generic=_compile(
@@ -771,6 +828,8 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         respective_amount=_compile(_RESPECTIVE_AMOUNT_T, R=_alt(w.respective_words)),
         title_word=_compile(r"<<W>>  # a title level word", W=_alt(_title_by_word())),
         entity=_compile(r"(?P<alias><<A>>)  # an entity type alias", A=_alt(_entity_by_alias())),
+        group=_compile(_GROUP_T, REGS=_alt(groups().registrations),
+                       ALIASES=_alt(_group_by_alias())),
         industry=_compile(r"(?P<alias><<A>>)  # an industry alias", A=_alt(_industry_by_alias())),
     )
 
@@ -816,8 +875,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
         experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
         recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
-        recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words),
-                               NEG=_alt(w.recent_record_negations)),
+        recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words)),
         clause_split=_compile(r"、(?=(?:<<W>>))  # 、 before a new qualifier clause",
                               W=_alt(w.clause_split_openers)),
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
@@ -908,7 +966,8 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def _make_scope(text: str, start: int, end: int, sent: tuple[int, int]) -> Scope | None:
     start = _skip_label(text, start, end)
-    ends = [m.end() for m in _DE_FRAME_END.finditer(text, start, end)]
+    ends = [m.end() for m in _DE_FRAME_END.finditer(text, start, min(len(text), end + 2))
+            if m.end() <= end]  # the boundary after a closing 的 may lie past the scope
     if ends:
         end = ends[-1]
     start, opener = _open(text, start, end)
@@ -1074,8 +1133,8 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         if value is None or (unit == "year" and value >= 1900):
             continue
         kind = _duration_kind(text, m, lo)
-        if kind is None:
-            continue
+        if kind is None or text[max(lo, m.start() - 3):m.start()].endswith("之日起"):
+            continue  # 自退役之日起3年内: a window since an event, not a tenure
         op = _cmp(m) or ("==" if not m["incl"] else ">=")
         op, inclusive = _bound(op, m["incl"], m["excl"])
         pred = Predicate(field=f"{_DURATION_FIELD[kind]}_{unit}s", op=op, value=value,
@@ -1120,6 +1179,33 @@ def _bare_level_ok(text: str, m: regex.Match, tail: regex.Match) -> bool:
     if before.endswith(tuple(ladder().needs_suffix_stop_before)):
         return False
     return bool(tail["suffix"])
+
+
+def _training_certificates(text: str, lo: int, hi: int) -> list[_Cand]:
+    """参加…培训并取得…证书: taking a course and its certificate is one qualitative item
+    (no level named: with 取得高级工证书 the level is the qualifier)."""
+    out = []
+    for m in _rx().training_cert.finditer(text, lo, hi):
+        if _rx().skill.search(text, m.start(), m.end()):
+            continue
+        pred = Predicate(field="training_certificate", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
+def _prize_lists(text: str, lo: int, hi: int) -> list[_Cand]:
+    """获得金牌、银牌、铜牌的，分别… : one honour item per prize tier of the list."""
+    out = []
+    for m in _rx().prize_list.finditer(text, lo, hi):
+        tiers = [(m.start(), m.end(), m["prize"])]
+        pos = m.end()
+        while more := _rx().prize_more.match(text, pos, hi):
+            tiers.append((more.start("prize"), more.end(), more["prize"]))
+            pos = more.end()
+        for a, b, prize in tiers:
+            pred = Predicate(field="honors", op="in", value=[m["what"] + prize])
+            out.append(_Cand(a, b, "honor", pred, canonical=m["what"] + prize))
+    return out
 
 
 def _certificates(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -1251,6 +1337,9 @@ def _named_honors(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in _rx().honor_alias.finditer(text, lo, hi):
         if _is_goal(text, m.start(), lo) or _in_name_or_event(text, m, lo, hi):
             continue
+        if not m["medals"] and _rx().prize_list.match(text, m.end() + _prize_gap(text, m.end()),
+                                                      hi):
+            continue  # 在世界技能大赛中获得金牌、银牌…: the prizes are the qualifiers
         h = table[m["alias"]]
         names, end = [h.canonical], m.end()
         if m["medals"] and not _takes_medals(m["alias"]):  # 全国技术能手、金牌讲师
@@ -1265,6 +1354,11 @@ def _named_honors(text: str, lo: int, hi: int) -> list[_Cand]:
         out.append(_Cand(m.start(), end, "honor", pred, canonical=names[0],
                          honor_level=h.level))
     return out
+
+
+def _prize_gap(text: str, pos: int) -> int:
+    """Length of 中 / 上 between a contest name and the verb of its prize (大赛中获得)."""
+    return 1 if text.startswith(("中", "上"), pos) else 0
 
 
 def _prefix_level(prefix: str) -> str | None:
@@ -1406,6 +1500,40 @@ def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
     return out
 
 
+@functools.cache
+def _group_by_alias() -> dict[str, QualifyingGroup]:
+    return {a: g for g in groups().groups for a in g.aliases}
+
+
+def _group_position_ok(text: str, start: int, lo: int) -> bool:
+    """A group qualifies as a subject or listed object: at a clause start or after an
+    opener (对 / 面向 / 和), never after the verb of an activity (吸纳 / 向)."""
+    g = groups()
+    left = text[max(lo, start - 2):start]
+    if left.endswith(tuple(g.object_before)):
+        return False
+    return (start == lo or text[start - 1] in "，,、；;：:（(“\"的 \u3000"
+            or left.endswith(tuple(g.group_openers)))
+
+
+def _groups(text: str, lo: int, hi: int) -> list[_Cand]:
+    """Group nouns that qualify (就业困难人员和脱贫家庭劳动力参加…的), not the head of a
+    …的 frame (…工作的本科毕业生); a registration (本市户籍) alone qualifies too."""
+    out = []
+    for m in _rx().group.finditer(text, lo, hi):
+        g, end = _group_by_alias().get(m["alias"] or m["bare"] or ""), m.end()
+        if not _group_position_ok(text, m.start(), lo) or text.startswith("的", m.end()):
+            continue  # 吸纳脱贫人口就业 / 未就业高校毕业生 / 获奖选手的指导教师
+        if m.start() > lo and text[m.start() - 1] == "的":  # the head of a …的 frame:
+            if not m["reg"]:
+                continue
+            g, end = None, m.end("reg")  # …的本市户籍高校毕业生: only 本市户籍 qualifies
+        value = g.canonical if g else m["reg"]
+        pred = Predicate(field="group", op="in", value=[value])
+        out.append(_Cand(m.start(), end, g.type if g else "other", pred, canonical=value))
+    return out
+
+
 def _industries(text: str, lo: int, hi: int) -> list[_Cand]:
     table = _industry_by_alias()
     out = []
@@ -1438,7 +1566,8 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         pred = Predicate(field="catalog", op="not" if neg else "in", value=[m["obj"]])
         start = neg.start() if neg else m.start()
-        out.append(_Cand(start, m.end("obj"), "catalog", pred, negated=bool(neg)))
+        ctype = "exclusion" if neg else "catalog"  # 未被列入失信名单: excludes (op not)
+        out.append(_Cand(start, m.end("obj"), ctype, pred, negated=bool(neg)))
     for m in rx.shortage.finditer(text, lo, hi):
         if not (m["head"] or text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
             continue
@@ -1512,8 +1641,6 @@ def _records(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in _rx().record.finditer(text, lo, hi):
         if not m["verb"] and len(_HAN.findall(m["obj"])) < 2:  # 无记录 / 未处罚: too vague
             continue
-        if _rx().recent_left.search(text, max(lo, m.start() - 8), m.start()):
-            continue  # 近3年内无不良信用记录: the windowed record stays one qualitative item
         pred = Predicate(field="record", op="not", value=f"{m['obj']}{m['head']}")
         out.append(_Cand(m.start(), m.end(), "exclusion", pred, negated=True))
     return out
@@ -1636,7 +1763,8 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands: list[_Cand] = []
     for finder in (_durations, _quantities, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
-                   _time_windows, _negations, _records, _criteria, _certificates):
+                   _time_windows, _negations, _records, _criteria, _certificates,
+                   _training_certificates, _prize_lists, _groups):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
@@ -1734,6 +1862,11 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
         a, b = piece
         inside = [c for c in out if a <= c.start < b]
         a, inside = _past_window(text, a, b, inside)
+        if inside and all(_is_group(c) for c in inside) and inside[0].start <= a + 1:
+            rest = _agent_rest(text, inside[-1].end, b)  # 就业困难人员参加…: the rest
+            if rest is None:                              # of the clause qualifies too
+                continue
+            a, inside = rest, []
         if inside and all(c.type == "entity_type" for c in inside):
             agent = _agent_rest(text, inside[-1].end, b)
             if agent is None:
@@ -1779,10 +1912,14 @@ def _past_window(text: str, a: int, b: int,
     """Move past a leading recent window (近三年内承办过…): the rest is a qualifier too."""
     if len(inside) != 1 or inside[0].type != "time_window" or inside[0].start > a + 1:
         return a, inside
-    if inside[0].predicate is None or not inside[0].predicate.field.startswith("recent_"):
+    if inside[0].predicate is None:
         return a, inside
     rest = inside[0].end
     return (rest, []) if len(_HAN.findall(text, rest, b)) >= 4 else (a, inside)
+
+
+def _is_group(c: _Cand) -> bool:
+    return c.predicate is not None and c.predicate.field == "group"
 
 
 def _conjoined_rest(text: str, a: int, b: int) -> int | None:
@@ -1882,6 +2019,7 @@ def extract_conditions(text: str) -> list[Condition]:
         kind = _next_kind(kind, _label_kind(text, s_start, s_end))
         inline = _inline_intro(text, s_start, s_end) if kind is None else None
         if inline is not None:  # …以下条件：A；  the first item shares the intro's sentence
+            out.extend(_sentence_conditions(text, s_start, inline))  # 对…的，符合下列…：
             out.extend(_sentence_conditions(text, inline, s_end, True, False))
             label = _label_kind(text, inline, s_end)  # ：（一）A；（二）B: a labelled list
             kind = (label or _SEMI) if text.startswith(("；", ";"), s_end) else None
@@ -1972,9 +2110,18 @@ def _clause_of(doc: Document, pos: int) -> str | None:
     return best.id if best else None
 
 
+def _title_groups(title: str) -> set[str]:
+    """Groups the notice is about (退役军人就业创业扶持实施细则): its whole audience, so a
+    mention of them decides nobody's eligibility within it."""
+    return {_group_by_alias()[m["alias"] or m["bare"]].canonical
+            for m in _rx().group.finditer(title) if m["alias"] or m["bare"]}
+
+
 def annotate(doc: Document) -> None:
     """Pipeline stage: fill ``doc.conditions`` and ``doc.condition_groups``."""
-    conds = extract_conditions(doc.text)
+    topics = _title_groups(doc.metadata.title or "")
+    conds = [c for c in extract_conditions(doc.text)
+             if not (c.predicate and c.predicate.field == "group" and c.canonical in topics)]
     ids = [f"{doc.doc_id}:c{i}" for i in range(len(conds))]
     for c, cid in zip(conds, ids):
         c.id = cid
