@@ -75,6 +75,8 @@ class BenefitWords(BaseModel):
     modals: list[str]
     personal_instruments: list[str]
     status_words: list[str]
+    standard_markers: list[str]
+    object_headings: list[str]
     scope_notes: list[str]
 
 
@@ -121,6 +123,8 @@ def _rx():
         "give_tail": regex.compile(r"(?:可|均|再|另)?(?:一次性)?(?:给予|发给|发放)$"),
         "label": regex.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"),
         "personal": regex.compile(alternation(w.personal_instruments)),
+        "standards": regex.compile(alternation(w.standard_markers)),
+        "object_heading": regex.compile(rf"(?:{alternation(w.object_headings)})$"),
         "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
         # 联合院校…建设高技能人才创新工作室: the platform built is what is funded
         "built": regex.compile(
@@ -361,6 +365,8 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     for m in SUBJECT_VERB.finditer(sent):
         if s + m.start() >= before:
             continue  # 给予…资助，在站期间限享受一次: a subject after the grant is a restriction
+        if LOCATIVE.match(m.group("who")) and m.group("who").endswith("中"):
+            continue  # 在省级竞赛中获得前三名的…: a place, not a subject
         if m.group("who").startswith(tuple(words().manner_openers)):  # 按照硕士标准享受购房补贴: the subject is earlier
             rec = _topic(text, s, s + m.start("who"))
             if rec.who:
@@ -477,6 +483,8 @@ def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | No
     found = _own_instrument(text, s, e, start, end)
     if found == "other" and ctx is not None and (prev := _continued(ctx)) is not None:
         found = _own_instrument(text, prev.start, prev.end, prev.end, prev.end)
+    if found == "other" and ctx is not None and (heading := _heading_instrument(ctx)):
+        return heading  # （二）津贴标准。取得初级证书的，每人每月150元
     if found == "other" and ctx is not None:
         parent = ctx.parent
         if parent is not None and parent.sentences and _introduced_grant(ctx):
@@ -528,20 +536,22 @@ def _funding(text: str, clause: Clause) -> str | None:
 # --------------------------------------------------------------------------- linking
 
 
-def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | None, bool]:
-    """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予), and
-    whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient)."""
+def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | None, bool, bool]:
+    """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予),
+    whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient),
+    and whether its members modify a shared head (初级工、中级工的补贴标准分别为…)."""
     best = None
     for m in FENBIE_LIST.finditer(text[s:first]):
         best = m
     if best is None:
-        return None, False
+        return None, False, False
     raw = LIST_SPLIT.split(best.group("list"))
-    if "的" in raw[-1] and not any("的" in x for x in raw[:-1]):
+    shared = "的" in raw[-1] and not any("的" in x for x in raw[:-1])
+    if shared:
         raw[-1] = raw[-1].rsplit("的", 1)[0]  # 一等奖、二等奖的选手: the head is shared
     items = [_list_item(x) for x in raw]
     ok = len(items) == n and all(items)
-    return (items if ok else None), best.group("rel") is not None
+    return (items if ok else None), best.group("rel") is not None, shared
 
 
 @functools.cache
@@ -576,6 +586,17 @@ def _list_item(text: str) -> str:
     return rx["item_suffix"].sub("", stripped) or text
 
 
+def _is_level(name: str) -> bool:
+    """Whether a list member is a skill level (or a run of them: 技师、高级技师)."""
+    return all((lv := _skill_prefix(part)) is not None and len(part) <= len(lv) + 4
+               for part in LIST_SPLIT.split(name) if part)
+
+
+def _names_recipient(rec: _Recipient, names: list[str]) -> bool:
+    """Whether the recipient found is only one of the tier labels (or their list)."""
+    return not rec.who or any(rec.who in n or n in rec.who for n in names)
+
+
 def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
     """Labels written right before each list member: 高级技师5000元/人、技师3500元/人."""
     labels, prev = [], s
@@ -592,14 +613,21 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
 
 def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient):
     """(amount, recipient, tier, review reason) for each member of a parallel list."""
-    names, relative = _recipient_list(text, s, group[0].start, len(group))
+    names, relative, shared = _recipient_list(text, s, group[0].start, len(group))
     if names and (rec.explicit and relative or rec.slot):
         # 对职工，…取得高级技师、技师和高级工证书的，分别给予… / …分别给予企业800元、1500元…
+        return [(a, rec, n, None) for a, n in zip(group, names)]
+    if names and shared and all(_is_level(n) for n in names):
+        # 初级工、中级工…的补贴标准分别为800元/人、…: skill levels are tiers of a recipient
+        if _names_recipient(rec, names):
+            rec = _Recipient(None, None, None)  # named in an earlier sentence, if at all
         return [(a, rec, n, None) for a, n in zip(group, names)]
     if names:
         return [(a, _Recipient(n, rec.phrase, rec.start), None, None) for a, n in zip(group, names)]
     tiers = _tier_labels(text, s, group)
     if tiers:
+        if _names_recipient(rec, tiers):
+            rec = _Recipient(None, None, None)  # 高级工每人次250元: the label is a tier
         return [(a, rec, t, None) for a, t in zip(group, tiers)]
     titles = QUOTED.findall(text, s, group[0].start)
     if len(titles) == len(group):  # 开展“技术能手”“技能大师”“首席技师”评选，…分别给予…
@@ -616,7 +644,11 @@ def _groups(amounts: list[Amount]) -> list[list[Amount]]:
 
 
 def _is_condition_amount(text: str, s: int, a: Amount) -> bool:
-    """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) is not paid out."""
+    """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) or in a comma clause
+    that ends with 的 (增量不足20万元的，不予补助) is not paid out."""
+    stop = CLAUSE_BREAK.search(text, a.end)
+    if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
+        return True
     return any(s + m.start("who") <= a.start < s + m.end("who")
                for m in DUI_FRAME.finditer(text[s:a.start + 60]))
 
@@ -659,14 +691,43 @@ class _Ctx:
             if rec.who:
                 return rec
         parent = self.parent
-        if parent is None:
-            return None
-        skip = _after_label(text, parent)
-        for sent in reversed(parent.sentences):
-            rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
-            if rec.who:
-                return rec
+        if parent is not None:
+            skip = _after_label(text, parent)
+            for sent in reversed(parent.sentences):
+                rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
+                if rec.who:
+                    return rec
+        return self._object_clause()
+
+    def _object_clause(self) -> _Recipient | None:
+        """The recipient named in an earlier sibling clause headed 对象 / 范围
+        (（一）津贴对象。…的养老护理员。 then （二）津贴标准。…每人每月150元)."""
+        text = self.doc.text
+        for sib in reversed(self.index.siblings_before(self.clause)):
+            if sib.heading_end is None:
+                continue
+            heading = text[_after_label(text, sib):sib.heading_end].strip("。.：: ")
+            if not _rx()["object_heading"].search(heading):
+                continue
+            for sent in sib.sentences:
+                if sent.end <= sib.heading_end + 1:
+                    continue
+                rec = _defined_head(text, max(sent.start, sib.heading_end + 1), sent.end)
+                if rec.who:
+                    return rec
         return None
+
+
+def _defined_head(text: str, s: int, e: int) -> _Recipient:
+    """The group a definition sentence names: the head noun after the last 的 of its first
+    comma clause that ends in one (…连续满1年，持有…证书且目前在岗的养老护理员。)."""
+    for seg in regex.finditer(r"[^，,；;：:。]+", text[s:e]):
+        phrase = seg.group()
+        if "的" in phrase and not phrase.endswith("的"):
+            who = _clean_who(head_noun(phrase))
+            if who and category_of(who) is not None:
+                return _Recipient(who, phrase, s + seg.start())
+    return find_recipient(text, s, e, e)
 
 
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
@@ -873,7 +934,8 @@ def _continued(ctx: _Ctx):
     text = ctx.doc.text
     if text[prev.end - 1:prev.end] in "；;" or text[ctx.s:ctx.e].startswith("其中"):
         for sent in reversed(ctx.earlier):  # back to the sentence that grants
-            if _rx()["grant"].search(text, sent.start, sent.end):
+            if _rx()["grant"].search(text, sent.start, sent.end) or _rx()["instrument"].search(
+                    text, sent.start, sent.end):  # …可申请创业担保贷款，…；小微企业最高300万元
                 return sent
             if text[sent.end - 1:sent.end] not in "；;":
                 break
@@ -906,6 +968,15 @@ def _capped_tiers(ctx: _Ctx, rate: Rate, caps: list[Amount]) -> list[Benefit]:
     return out
 
 
+def _heading_instrument(ctx: _Ctx) -> str | None:
+    """The instrument a clause's heading names (（二）津贴标准。…): its sentences grant it."""
+    clause = ctx.clause
+    if clause.heading_end is None:
+        return None
+    m = _rx()["instrument"].search(ctx.doc.text, clause.start, clause.heading_end)
+    return _instrument_of(m.group()) if m else None
+
+
 def _introduced_grant(ctx: _Ctx) -> bool:
     """A sub-item of a clause that announces a grant (…按以下标准给予生活补贴：（1）高级技师，
     每人每月两千元): the grant is the parent's."""
@@ -919,18 +990,51 @@ def _introduced_grant(ctx: _Ctx) -> bool:
             text, last.start, last.end))
 
 
+def _is_later_total(text: str, ctx: _Ctx, a: Amount) -> bool:
+    """每人每年累计不超过6000元 in a comma clause of its own, without a give verb: a total
+    cap on the clause's rules before it, not a rule (see _apply_totals)."""
+    if a.kind != "cap":
+        return False
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    rx = _rx()
+    return bool(rx["total_any"].search(text, lo, a.start)) and not rx["give_verb_any"].search(text, lo, hi) \
+        and not ctx.index.window(ctx.doc, "rates", ctx.s, ctx.e)
+
+
+def _apply_totals(ctx: _Ctx, clause_benefits: list[Benefit]) -> None:
+    """Attach the sentence's later totals to the clause's earlier quantified rules."""
+    text = ctx.doc.text
+    for a in ctx.index.window(ctx.doc, "amounts", ctx.s, ctx.e):
+        if not _is_later_total(text, ctx, a):
+            continue
+        for b in clause_benefits:
+            if b.quantified and b.start < a.start and b.total_cap is None:
+                b.total_cap = a.max
+                b.amount_ids = [*b.amount_ids, a.id] if a.id else b.amount_ids
+
+
+def _without_instalments(rates: list[Rate]) -> list[Rate]:
+    """分别发放奖励总额的30%、30%、40%: shares of one base that add up to the whole are a
+    payment schedule, not rules."""
+    shares = [r for r in rates if r.kind == "share"]
+    if len(shares) >= 2 and len({r.base for r in shares}) == 1 and sum(r.value for r in shares) == 1:
+        return [r for r in rates if r not in shares]
+    return rates
+
+
 def link_sentence(ctx: _Ctx) -> list[Benefit]:
     doc = ctx.doc
     text = doc.text
     amounts = [a for a in ctx.index.window(doc, "amounts", ctx.s, ctx.e)
-               if not _is_condition_amount(text, ctx.s, a) and not _is_budget(text, ctx, a)]
-    rates = ctx.index.window(doc, "rates", ctx.s, ctx.e)
+               if not _is_condition_amount(text, ctx.s, a) and not _is_budget(text, ctx, a)
+               and not _is_later_total(text, ctx, a)]
+    rates = _without_instalments(ctx.index.window(doc, "rates", ctx.s, ctx.e))
     if not amounts and not rates:
         return _unquantified(ctx)
     general = _general_before_qizhong(ctx, amounts)
     before = _continued(ctx)
     if not (_rx()["grant"].search(text, ctx.s, ctx.e) or _rx()["instrument"].search(text, ctx.s, ctx.e)
-            or _introduced_grant(ctx) or before is not None):
+            or _introduced_grant(ctx) or before is not None or _heading_instrument(ctx)):
         return []  # money named without a grant (总投资1亿元) is not a benefit
     shares = [r for r in rates if r.kind != "uplift"]
     inherited = _share_in(doc, before) if before is not None and not rates else None
@@ -1000,6 +1104,16 @@ class _DocIndex:
         return cls({c.id: c for c in doc.clauses}, agencies_in, {c.id: c for c in doc.conditions},
                    [ag for ag in doc.agencies if ag.role == "interpret"], starts,
                    frozenset(a.quote for a in admins), sorted((a.start, a.end) for a in admins))
+
+    def siblings_before(self, clause: Clause) -> list[Clause]:
+        """The clauses with the same parent that come before ``clause``, in order."""
+        out = []
+        for c in self.clauses.values():
+            if c.id == clause.id:
+                return out
+            if c.parent_id == clause.parent_id and c.kind == clause.kind:
+                out.append(c)
+        return out
 
     def window(self, doc: Document, name: str, s: int, e: int) -> list:
         """The items of list ``name`` starting in ``[s, e)`` (lists are sorted by start)."""
@@ -1104,7 +1218,11 @@ def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
         then = text[stop.end():stop.end() + 3] if stop else ""
         later = [q for q in clause_benefits if q.quantified and q.start > b.end
                  and q.instrument == b.instrument and not _same_sentence(text, b, q)]
-        return any(m in b.quote for m in markers) or bool(later) and then.startswith("其中")
+        # 给予职业培训补贴。…补贴标准分别为800元/人…: the standards follow
+        first = CLAUSE_BREAK.search(text, stop.end()) if stop else None  # its first comma clause
+        standards = bool(first) and bool(_rx()["standards"].search(text, stop.end(), first.start()))
+        return any(m in b.quote for m in markers) or bool(later) and (
+            then.startswith("其中") or standards)
 
     return [b for b in clause_benefits if b.quantified or not announced(b)]
 
@@ -1154,6 +1272,7 @@ def annotate(doc: Document) -> None:
                 b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found
+            _apply_totals(ctx, benefits[first:])
         benefits[first:] = _drop_summaries(doc.text, benefits[first:])
     for n, b in enumerate(benefits):
         b.id = f"{doc.doc_id}:b{n}"
