@@ -72,6 +72,7 @@ class QuotaGazetteer(BaseModel):
     procedure_verbs: list[str]
     schedule_verbs: list[str]
     once_only_words: list[str]
+    once_only_suffixes: list[str]
     duty_verbs: list[str]
     occasion_words: list[str]
     share_money_heads: list[str]
@@ -556,7 +557,7 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
                        g.bounds_after.get(after or "")])
     if op == "==" and any(v in prefix for v in g.procedure_verbs):
         return None  # 每年集中申报一次: an application schedule, not a quota
-    if _not_a_quota(prefix, unit, count, op, lex):
+    if _not_a_quota(prefix, unit, count, op, lex, text[end:end + 3]):
         return None
     start = seg_start + len(prefix) - before_len if before else num_start
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
@@ -566,12 +567,12 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
                  benefit_follows=follows)
 
 
-def _not_a_quota(prefix: str, unit: str, count: Decimal, op: str, lex: _Lex) -> bool:
+def _not_a_quota(prefix: str, unit: str, count: Decimal, op: str, lex: _Lex, after: str = "") -> bool:
     """Counts that are rules or duties rather than quotas:
 
     - 每两年评选一次 / 每3年复核一次: how often an award or a review is held (an exact
       count of events after an award verb or a review verb), not how many are awarded;
-    - 同一证书只能补助一次: a once-only rule (an exclusion condition);
+    - 同一证书只能补助一次 / 以1次为限: a once-only rule (an exclusion condition);
     - 每年带徒不少于5人: a duty of a recognised person or body (a condition).
     """
     g = lex.g
@@ -579,7 +580,8 @@ def _not_a_quota(prefix: str, unit: str, count: Decimal, op: str, lex: _Lex) -> 
         return True
     if unit not in g.event_units:
         return False
-    if count == 1 and any(w in prefix for w in g.once_only_words):
+    if count == 1 and (any(w in prefix for w in g.once_only_words)
+                       or after.startswith(tuple(g.once_only_suffixes))):
         return True
     if op != "==":
         return False
