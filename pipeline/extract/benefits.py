@@ -77,6 +77,7 @@ class BenefitWords(BaseModel):
     status_words: list[str]
     standard_markers: list[str]
     object_headings: list[str]
+    purpose_words: list[str]
     scope_notes: list[str]
 
 
@@ -213,6 +214,9 @@ PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)
 PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
 QUANTIFIED_OBJECT = regex.compile(r"(?:一批|一个|一家|一所|一些|若干)(?P<obj>[^，。；、]{2,16})$")
+BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")  # a note in brackets anywhere
+LEVEL_ONLY = regex.compile(r"[\p{Han}]{1,3}级")  # 国家级 / 省级 / 市级: a level word alone
+LEVEL_HEAD = regex.compile(r"^[\p{Han}]{1,3}级(?P<head>[\p{Han}“”]{2,16})$")  # 市级企业技术中心
 BRACKET_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # a note in brackets at the end
 CLAUSE_BREAK = regex.compile(r"[，。；,;]")  # the end of a comma clause
 SENTENCE_BREAK = regex.compile(r"[。；;！？]")  # the end of a sentence
@@ -536,6 +540,15 @@ def _funding(text: str, clause: Clause) -> str | None:
 # --------------------------------------------------------------------------- linking
 
 
+def _distribute_levels(raw: list[str]) -> list[str]:
+    """国家级、省级、市级企业技术中心 -> each level with the shared head noun."""
+    last = LEVEL_HEAD.search(_list_item(raw[-1])) if len(raw) > 1 else None
+    levels = [_list_item(x) for x in raw[:-1]]
+    if not last or not all(LEVEL_ONLY.fullmatch(x) for x in levels):
+        return raw
+    return [x + last.group("head") for x in levels] + [raw[-1]]
+
+
 def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | None, bool, bool]:
     """The ``n`` members of a 分别 list that ends before ``first`` (对A、B、C分别给予),
     whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient),
@@ -545,10 +558,11 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
         best = m
     if best is None:
         return None, False, False
-    raw = LIST_SPLIT.split(best.group("list"))
+    raw = LIST_SPLIT.split(BRACKETED.sub("", best.group("list")))  # notes hold their own 、
     shared = "的" in raw[-1] and not any("的" in x for x in raw[:-1])
     if shared:
         raw[-1] = raw[-1].rsplit("的", 1)[0]  # 一等奖、二等奖的选手: the head is shared
+    raw = _distribute_levels(raw)
     items = [_list_item(x) for x in raw]
     ok = len(items) == n and all(items)
     return (items if ok else None), best.group("rel") is not None, shared
@@ -667,6 +681,8 @@ def _is_budget(text: str, ctx: "_Ctx", a: Amount) -> bool:
     """每年安排专项资金2.5亿元 / 从结余中安排45亿元: money budgeted, not granted."""
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     rx = _rx()
+    if text.startswith("用于", a.end) and not rx["give_verb_any"].search(text, lo, a.start):
+        return True  # 每年安排不少于1500万元用于发放创新券: money set aside for a purpose
     return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
 
 
@@ -886,6 +902,8 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
     if grant is None:
         return []
     m, instrument = grant
+    if text.endswith(tuple(words().purpose_words), ctx.s, m.start()):
+        return []  # …万元用于发放科技创新券: the purpose of a budget
     if rx["encouraged"].search(text, ctx.s, m.start()):
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
