@@ -69,6 +69,8 @@ class BenefitWords(BaseModel):
     frame_openers: list[str]
     coordination_openers: list[str]
     voucher_instruments: list[str]
+    in_kind_instruments: list[str]
+    fund_words: list[str]
     built_verbs: list[str]
     fiscal_payers: list[str]
     payer_modals: list[str]
@@ -94,7 +96,7 @@ def _instrument_of(word: str) -> str:
 @functools.cache
 def _rx():
     w = words()
-    inst = alternation([*w.instruments, *w.voucher_instruments])
+    inst = alternation([*w.instruments, *w.voucher_instruments, *w.in_kind_instruments])
     grant = alternation(w.grant_verbs)
     return {
         "instrument": regex.compile(inst),
@@ -104,7 +106,7 @@ def _rx():
         "unquantified": regex.compile(
             rf"(?:{alternation(w.unquantified_verbs)})[^，。；,;]{{0,24}}?"
             rf"(?:{alternation([k for k, v in w.instruments.items() if v != 'other'])}"
-            rf"|{alternation(w.voucher_instruments)})"
+            rf"|{alternation([*w.voucher_instruments, *w.in_kind_instruments])})"
         ),
         # 由财政予以支持 / 财政给予一定资金支持: the treasury as payer makes 支持 money
         "fiscal": regex.compile(
@@ -126,6 +128,12 @@ def _rx():
         "personal": regex.compile(alternation(w.personal_instruments)),
         "standards": regex.compile(alternation(w.standard_markers)),
         "object_heading": regex.compile(rf"(?:{alternation(w.object_headings)})$"),
+        # 安排专项资金，支持X建设: the fund's purpose names a recipient
+        "funded": regex.compile(
+            rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
+        ),
+        # 、人才公寓等方式: a further instrument granted by the same verb
+        "more_instrument": regex.compile(rf"\s*[、和及]\s*(?P<inst>{inst})"),
         "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
         # 联合院校…建设高技能人才创新工作室: the platform built is what is funded
         "built": regex.compile(
@@ -357,7 +365,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
             subject = _subject_np(m.group("who"))  # 对本市在岗职工在…首次取得…证书的
             own = _Recipient(subject, m.group("who"), s + m.start("who")) if subject else inner
             for better in (inner, own, _topic(text, s + m.end("who"), before),
-                           _topic(text, s, s + m.start())):
+                           _topic(text, s, s + m.start()), _activity_object(text, s, s + m.start())):
                 if better.who:
                     return better
             return rec
@@ -384,6 +392,18 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
         if person.who and category_of(person.who) == "person":
             return person
     return rec if rec.who else _topic(text, s, before)
+
+
+def _activity_object(text: str, s: int, before: int) -> _Recipient:
+    """The recipient an earlier activity names as its object, when the 对…的 frame names
+    only an award: 定期开展技能大师工作室成果评鉴，对获得…评鉴奖的给予… -> 技能大师工作室."""
+    verbs = list(_rx()["action_verb"].finditer(text, s, before))
+    if not verbs:
+        return _Recipient(None, None, None)
+    obj = text[verbs[-1].end():before]
+    obj = obj[:CLAUSE_BREAK.search(obj).start()] if CLAUSE_BREAK.search(obj) else obj
+    who = _longest_named_prefix(obj)
+    return _Recipient(who, obj, verbs[-1].end()) if who else _Recipient(None, None, None)
 
 
 def _actor(text: str, s: int, before: int) -> _Recipient:
@@ -878,7 +898,8 @@ def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
 def _grant_without_figure(text: str, s: int, e: int) -> tuple[regex.Match, str] | None:
     """The first unquantified grant in ``text[s:e]`` and its instrument."""
     rx = _rx()
-    found = [m for m in (rx["unquantified"].search(text, s, e), rx["fiscal"].search(text, s, e)) if m]
+    found = [m for m in (rx["unquantified"].search(text, s, e), rx["fiscal"].search(text, s, e),
+                         rx["funded"].search(text, s, e)) if m]
     if not found:
         return None
     m = min(found, key=lambda x: x.start())
@@ -917,9 +938,19 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
         return []  # 已享受上级同类奖励的，… : a qualifier, not a grant
     if _employer_pays(text, lo, m.start()):
         return []
-    rec = find_recipient(text, ctx.s, ctx.e, m.end())
-    return [_benefit(ctx, m.start(), m.end(), rec, instrument=instrument,
-                     quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
+    if "obj" in m.re.groupindex and (who := _longest_named_prefix(m.group("obj"))):
+        rec = _Recipient(who, m.group("obj"), m.start("obj"))  # 安排专项资金，支持…基地建设
+    else:
+        rec = find_recipient(text, ctx.s, ctx.e, m.end())
+    out = [_benefit(ctx, m.start(), m.end(), rec, instrument=instrument,
+                    quantified=False, frequency=_frequency(text, ctx.s, ctx.e, None))]
+    pos = m.end()
+    while more := rx["more_instrument"].match(text, pos):  # 提供购房补贴、人才公寓等方式
+        out.append(_benefit(ctx, more.start("inst"), more.end("inst"), rec,
+                            instrument=_instrument_of(more.group("inst")), quantified=False,
+                            frequency=_frequency(text, ctx.s, ctx.e, None)))
+        pos = more.end()
+    return out
 
 
 def _trailing_grant(ctx: _Ctx, quantities: list) -> list[Benefit]:
