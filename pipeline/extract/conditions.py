@@ -132,6 +132,12 @@ class ConditionWords(_Strict):
     training_verbs: list[str] = []
     training_heads: list[str] = []
     certificate_heads: list[str] = []
+    tier_per_words: list[str] = []
+    entity_stop_after: list[str] = []
+    split_conjunctions: list[str] = []
+    failure_words: list[str] = []
+    refusal_markers: list[str] = []
+    inapplicable_heads: list[str] = []
     prize_verbs: list[str] = []
 
     @model_validator(mode="after")
@@ -572,8 +578,15 @@ _CATALOG_T = r"""
 
 _TIER_AMOUNT_T = r"""
     [\s“”"]*                                   # a closing quote / space
+    (?:<<PER>>)?                                # 每人次 / 每人每月: the tier's unit first
     <<NUM>>\s*                                 # the amount of this tier …
     (?:<<MONEY>>)                               # … in 元 / 万元: 高级技师5000元/人
+"""
+
+_TIER_RESPECTIVE_T = r"""
+    的?                                         # 初级工、…、高级技师的 …
+    \p{Han}{0,6}?                               # 补贴标准 / 奖励
+    (?:<<R>>)                                   # 分别: each level has its own amount
 """
 
 _SHORTAGE_T = r"""
@@ -666,7 +679,7 @@ _EXCLUSION_T = r"""
 
 _NEGATION_T = r"""
     (?P<neg><<NEG>>)(?P<verb><<VERBS>>)         # 未获得 / 不具备
-    (?P<obj>[^，。；的]{1,20}?)                 # 高级职称
+    (?P<obj>[^，。；的、]{1,20}?)               # 高级职称
     (?=的)                                      # …的: a qualifier
 """
 
@@ -703,7 +716,8 @@ _REQUIREMENT_T = r"""
 
 _INAPPLICABLE_T = r"""
     (?P<who>[^，。；：:]{2,30}?)                 # 机关事业单位在编人员
-    (?:<<NOT>>)(?:<<DOCS>>)                     # 不适用本办法
+    (?:<<NOT>>)                                 # 不适用 / 不属于
+    (?:<<DOCS>>|\p{Han}{0,6}?(?:<<HEADS>>))     # 本办法 / 津贴对象
 """
 
 _CONSEQUENCE_T = r"""
@@ -838,8 +852,9 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
     """Scope, structure, origin, catalogue, time-window and exclusion words."""
     return dict(
         origin=_compile(_ORIGIN_T, ORIGINS=_alt(w.origins)),
-        tier_amount=_compile(_TIER_AMOUNT_T, MONEY=_alt(
+        tier_amount=_compile(_TIER_AMOUNT_T, PER=_alt(w.tier_per_words), MONEY=_alt(
             u for u, kind in w.threshold_units.items() if kind == "amount")),
+        tier_respective=_compile(_TIER_RESPECTIVE_T, R=_alt(w.respective_words)),
         origin_alone=_compile(_ORIGIN_STANDALONE_T, ORIGINS=_alt(w.origins_standalone),
                               HEADS=_alt(w.origin_person_heads)),
         origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
@@ -869,13 +884,15 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                              MODALS=_alt(w.requirement_modals)),
         applicability=_compile(r"(?:<<W>>)  # 适用于", W=_alt(w.applicability_words)),
         inapplicable=_compile(_INAPPLICABLE_T, NOT=_alt(w.inapplicable_words),
-                              DOCS=_alt(w.document_words)),
+                              DOCS=_alt(w.document_words), HEADS=_alt(w.inapplicable_heads)),
         penalty=_compile(r"(?:<<W>>)  # 追究 / 追回: a penalty", W=_alt(w.penalty_words)),
         tenure_left=_compile(_TENURE_LEFT_T, WORDS=_alt(w.tenure_words)),
         experience_right=_compile(_EXPERIENCE_RIGHT_T, WORDS=_alt(w.experience_words)),
         experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
         recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
         recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words)),
+        split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
+                                   W=_alt(w.split_conjunctions)),
         clause_split=_compile(r"、(?=(?:<<W>>))  # 、 before a new qualifier clause",
                               W=_alt(w.clause_split_openers)),
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
@@ -1104,7 +1121,7 @@ def _widen(text: str, m: regex.Match, lo: int, hi: int, kind: str) -> tuple[int,
             return m.start(), m.end() + right.end()
     if kind in ("tenure", "experience"):
         left = rx.tenure_left.search(text, max(lo, m.start() - 14), m.start())
-        start = left.start() if left else m.start()
+        start = left.start() if left and "、" not in text[left.start():m.start()] else m.start()
         return _place_start(text, start, lo), m.end()
     return m.start(), m.end()
 
@@ -1135,6 +1152,8 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         kind = _duration_kind(text, m, lo)
         if kind is None or text[max(lo, m.start() - 3):m.start()].endswith("之日起"):
             continue  # 自退役之日起3年内: a window since an event, not a tenure
+        if not m["post"] and text.startswith("内", m.end()):
+            continue  # 离校2年内 / 就业2年内: a window, not a tenure
         op = _cmp(m) or ("==" if not m["incl"] else ">=")
         op, inclusive = _bound(op, m["incl"], m["excl"])
         pred = Predicate(field=f"{_DURATION_FIELD[kind]}_{unit}s", op=op, value=value,
@@ -1490,8 +1509,9 @@ def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
     out = []
     for m in _rx().entity.finditer(text, lo, hi):
         t = table[m["alias"]]
-        if _entity_not_applicant(text, m.start(), lo, scope):
-            continue
+        if _entity_not_applicant(text, m.start(), lo, scope) or \
+                text.startswith(tuple(words().entity_stop_after), m.end()):
+            continue  # 高新技术企业认定 / …企业培育库: a status or a list, not the applicant
         if t.generic and not (m.start() == scope.start + 1 and text[scope.start] in "对凡"
                               or text[max(lo, m.start() - 2):m.start()].endswith(openers)):
             continue
@@ -1639,10 +1659,12 @@ def _records(text: str, lo: int, hi: int) -> list[_Cand]:
     """无不良信用记录 / 未受过刑事处罚 / 未发生重大事故: a negated record excludes (op not)."""
     out = []
     for m in _rx().record.finditer(text, lo, hi):
-        if not m["verb"] and len(_HAN.findall(m["obj"])) < 2:  # 无记录 / 未处罚: too vague
+        if not m["verb"] and len(_HAN.findall(m["obj"] + m["head"])) < 4:  # 无记录: vague
             continue
         pred = Predicate(field="record", op="not", value=f"{m['obj']}{m['head']}")
-        out.append(_Cand(m.start(), m.end(), "exclusion", pred, negated=True))
+        recent = _rx().recent_left.search(text, max(lo, m.start() - 8), m.start())
+        start = recent.start() if recent else m.start()  # 近三年内无…: the window bounds it
+        out.append(_Cand(start, m.end(), "exclusion", pred, negated=True))
     return out
 
 
@@ -1738,11 +1760,28 @@ def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
 
 
 def _tiers(text: str, lo: int, hi: int) -> list[_Cand]:
-    """A level or honour written right before its amount: 按高级技师5000元/人、技师3500元/人."""
+    """Levels or honours written right before their amount (按高级技师5000元/人、技师3500元/人;
+    初级工、中级工每人次150元) or listed before 的补贴标准分别为… : the tiers of a rule."""
     rx = _rx()
     cands = sorted(_skills(text, lo, hi) + _named_honors(text, lo, hi), key=lambda c: c.start)
-    out = [c for c in cands if rx.tier_amount.match(text, c.end, hi)]
+    out = []
+    for chain in _chains(text, cands):
+        end = chain[-1].end
+        if rx.tier_amount.match(text, end, hi) or rx.tier_respective.match(text, end, hi):
+            out.extend(chain)
     return out + [c for c in _labelled_tier(text, lo, hi, cands) if c not in out]
+
+
+def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
+    """Runs of candidates joined only by 、 / 和 / 或 (初级工、中级工)."""
+    chains: list[list[_Cand]] = []
+    for c in cands:
+        if chains and _rx().list_gap.match(text[chains[-1][-1].end:max(c.start,
+                                                                        chains[-1][-1].end)]):
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    return chains
 
 
 def _labelled_tier(text: str, lo: int, hi: int, cands: list[_Cand]) -> list[_Cand]:
@@ -1878,9 +1917,31 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             inside = [] if a is not None else inside
         if not inside and not any(v in text[a:b] for v in words().amount_basis_words
                                   + words().procedure_words):
-            for x, y in _open_parts(text, a, b, scope.frame in _OPEN_FRAMES):
-                pred = Predicate(field="qualifier", op="exists", value=text[x:y])
-                out.append(_Cand(x, y, "other", pred, priority=1))
+            for x, y in _conjoined_parts(text, _open_parts(text, a, b,
+                                                           scope.frame in _OPEN_FRAMES)):
+                out.append(_qualitative(text, x, y))
+    return out
+
+
+def _qualitative(text: str, x: int, y: int) -> _Cand:
+    """A clause as one item; one that ends in a failure (…认定未获通过) excludes."""
+    if text[x:y].endswith(tuple(words().failure_words)):
+        pred = Predicate(field="qualifier", op="not", value=text[x:y])
+        return _Cand(x, y, "exclusion", pred, priority=1, negated=True)
+    pred = Predicate(field="qualifier", op="exists", value=text[x:y])
+    return _Cand(x, y, "other", pred, priority=1)
+
+
+def _conjoined_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a clause at 且 between two long qualifiers (整体迁入本区且资格仍在有效期内)."""
+    out = []
+    for a, b in parts:
+        for m in _rx().split_conjunction.finditer(text, a, b):
+            if len(_HAN.findall(text, a, m.start())) >= 4 and \
+                    len(_HAN.findall(text, m.end(), b)) >= 4:
+                out.append((a, m.start()))
+                a = m.end()
+        out.append((a, b))
     return out
 
 
@@ -1951,6 +2012,8 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         cands = _resolve(_scope_candidates(text, scope))
         cands = _resolve(_with_qualitative(text, scope, cands))
         _mark_negated(text, cands, scope.start)
+        if _refused(text, scope):
+            _as_exclusions(cands)
         out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
@@ -1969,6 +2032,22 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     out.sort(key=lambda t: (t[0].start, t[0].end))
     out = _merge_level_lists(text, out, s_end)
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
+
+
+def _refused(text: str, scope: Scope) -> bool:
+    """True when the consequence of a …的 scope is a refusal (…的，不予补贴 / 不得使用)."""
+    if not scope.frame.endswith("的"):
+        return False
+    rest = text[scope.end:scope.end + 8].lstrip("的，, \u3000")
+    return rest.startswith(tuple(words().refusal_markers))
+
+
+def _as_exclusions(cands: list[_Cand]) -> None:
+    """Qualifiers of a refused scope exclude (租用亲属房产的，不予补贴); a figure stays a
+    threshold (增量不足20万元的，不予补助: the calculator tests the bound)."""
+    for c in cands:
+        if c.type not in ("threshold", "exclusion", "time_window"):
+            c.type, c.negated = "exclusion", True
 
 
 def _is_single_level(c: _Cand) -> bool:
