@@ -90,6 +90,21 @@ def test_duplicate_body_id_is_rejected():
         AgencyGazetteer.model_validate(_raw_with(twin))
 
 
+@pytest.mark.parametrize("field, words", [
+    ("roles", {"support": ["协助", "配合", "协助"]}),
+    ("remit_openers", ["负责", "负责"]),
+    ("pair_approval_frames", ["经", "经"]),
+])
+def test_duplicate_word_in_a_list_is_rejected(field, words):
+    raw = load_raw("agencies.yaml")
+    if field == "roles":
+        raw["roles"] = {**raw["roles"], **words}
+    else:
+        raw[field] = words
+    with pytest.raises(ValidationError, match="duplicate"):
+        AgencyGazetteer.model_validate(raw)
+
+
 def test_unknown_category_is_rejected():
     bad = {"id": "x.bad", "canonical": "某某局", "category": "company", "aliases": ["某某局"]}
     with pytest.raises(ValidationError):

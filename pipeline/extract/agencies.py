@@ -27,7 +27,7 @@ import ahocorasick
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..data import load
+from ..data import load, unique
 from ..models import Agency, AgencyRole, Document, Level
 
 Category = Literal[
@@ -141,6 +141,8 @@ class AgencyGazetteer(_Strict):
     fallback_blockers: list[str] = Field(default_factory=list)
     pair_shared_roles: list[AgencyRole] = Field(default_factory=list)
     pair_joint_openers: list[str] = Field(default_factory=list)
+    pair_approval_frames: list[str] = Field(default_factory=list)
+    remit_openers: list[str] = Field(default_factory=list)
     preliminary_triggers: list[str] = Field(default_factory=list)
     forwarding_words: list[str] = Field(default_factory=list)
     issuer_verbs: list[str] = Field(default_factory=list)
@@ -156,6 +158,7 @@ class AgencyGazetteer(_Strict):
     short_reach: list[str] = Field(default_factory=list)
     short_reach_gap: int = 4
     delegated_frames: list[str] = Field(default_factory=list)
+    delegated_reach: int = 12
     delegated_roles: dict[AgencyRole, AgencyRole] = Field(default_factory=dict)
     branches: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="parent id -> {branch suffix: canonical}")
@@ -166,8 +169,21 @@ class AgencyGazetteer(_Strict):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate ids: {dupes}")
+        for name, words in self._word_lists():
+            unique(words, f"{name} word")
         self.entries()  # raises on an alias claimed by two bodies or an unknown suffix
         return self
+
+    def _word_lists(self) -> list[tuple[str, list[str]]]:
+        """Every word list of the file (role triggers per role included), by field name."""
+        out = [(f"roles.{r}", list(w)) for r, w in self.roles.items()]
+        out += [(f"role_before.{r}", list(w)) for r, w in self.role_before.items()]
+        out += [(f"role_fallback.{r}", list(w)) for r, w in self.role_fallback.items()]
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                out.append((name, value))
+        return out
 
     def entries(self) -> dict[str, Entry]:
         """alias -> Entry; an alias claimed by two different ids is an error."""
@@ -450,6 +466,21 @@ def _before_regex() -> regex.Pattern | None:
         """,
         regex.VERBOSE,
     ) if roles else None
+
+
+@functools.cache
+def _remit_regex() -> regex.Pattern | None:
+    words = gazetteer().remit_openers
+    return regex.compile(
+        rf"""
+        (?:{_alternation(words)})               # 负责 …
+        [^{_CLAUSE_STOP}]*                      # … the object of the remit: 租房补贴 …
+        的                                      # … closed by 的 …
+        [^{_CLAUSE_STOP}的]{{0,4}}              # … and a short modifier (招聘) …
+        \Z                                     # … right before the trigger
+        """,
+        regex.VERBOSE,
+    ) if words else None
 
 
 @functools.cache
@@ -744,7 +775,15 @@ def _bare_start(text: str, start: int, end: int, floor: int) -> int | None:
             return start - len(word)
     if floor and _LIST_SEPARATOR.match(text[floor:start]) and start - floor <= 1:
         return start  # 各级党委和政府: the qualifier spreads over the list
-    return start if _role_regex(0).match(text, end) else None
+    return start if _acts_right_after(text, end) else None
+
+
+def _acts_right_after(text: str, end: int) -> bool:
+    """A trigger right after the alias (政府牵头); a short-reach verb also builds nouns
+    (政府评选奖励制度), so it does not count."""
+    match = _role_regex(0).match(text, end)
+    return match is not None and not any(
+        match.group(match.lastgroup).startswith(w) for w in gazetteer().short_reach)
 
 
 def _drop_unlisted(text: str, found: list[_Found]) -> list[_Found]:
@@ -1051,7 +1090,9 @@ def _party_prefix(text: str, pos: int) -> int:
 
 
 def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
-    triggered = [_trigger_role(text, start, end) for start, end in spans]
+    nexts = [s for s, _ in spans[1:]] + [len(text)]
+    triggered = [_trigger_role(text, start, end, stop=stop) or _delegated_role(text, start, end, stop)
+                 for (start, end), stop in zip(spans, nexts)]
     roles: list[AgencyRole] = [r or "mention" for r in triggered]
     roles = [_preliminary(text, spans, i, roles) for i in range(len(spans))]
     _share_in_lists(text, spans, roles)
@@ -1096,14 +1137,26 @@ def _preliminary(text: str, spans, i: int, roles: list[AgencyRole], pos: int | N
     return "implement" if any(roles[j] == "approve" for j in later) else roles[i]
 
 
-def _trigger_role(text: str, start: int, end: int) -> AgencyRole | None:
+def _delegated_role(text: str, start: int, end: int, stop: int) -> AgencyRole | None:
+    """由X按…以下部分给予贴息: after a delegation frame (由) the clause's verb is X's act,
+    however long the manner adverbial before it (up to ``delegated_reach``), as long as no
+    other body is named before the verb (``stop``: where the next mention starts)."""
+    gaz = gazetteer()
+    if not _word_before(text, start, gaz.delegated_frames):
+        return None
+    return _trigger_role(text, start, end, gaz.delegated_reach, stop)
+
+
+def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
+                  stop: int | None = None) -> AgencyRole | None:
     """The role of the trigger after the mention, None when there is none.
 
     A guarded trigger (推荐, 认定, 备案) does not count after 向/报 (报省厅备案: the body
     receives) nor in a relative clause without 经/由 (政府授予的称号); a short-reach trigger
-    (开展) only right after the mention (负责指导院校开展培训 is another's act)."""
+    (开展) only right after the mention (负责指导院校开展培训 is another's act). The trigger
+    ends before ``stop``, where the next body is named (X汇总后报Y审定: Y's act)."""
     gaz = gazetteer()
-    match = _role_regex().match(text, end)
+    match = _role_regex(reach).match(text, end, len(text) if stop is None else stop)
     if match is None:
         return None
     role = match.lastgroup
@@ -1116,7 +1169,16 @@ def _trigger_role(text: str, start: int, end: int) -> AgencyRole | None:
             return None
         if text.startswith("的", match.end()) and not any(before.endswith(w) for w in gaz.actor_frames):
             return None
+    if role == "approve" and _in_remit(text, end, match.start(role)):
+        return None  # X负责租房补贴的审核发放: a field of duty, read by the remit word
     return role  # type: ignore[return-value]
+
+
+def _in_remit(text: str, end: int, trigger: int) -> bool:
+    """Does the trigger at ``trigger`` head the object of a remit opened after the mention
+    (X负责引进人才的招聘备案)?"""
+    remit = _remit_regex()
+    return remit is not None and remit.search(text, end, trigger) is not None
 
 
 def _weak_role(text: str, start: int, end: int) -> AgencyRole:
@@ -1136,9 +1198,11 @@ def _weak_role(text: str, start: int, end: int) -> AgencyRole:
 
 def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
     """X会同Y: X leads, Y (and the entries listed with it) support; a duty opened right
-    after Y (X会同Y负责解释) gives both its role instead. With no named partner
-    (X会同有关部门进行约谈) X keeps its own trigger, else leads."""
+    after Y (X会同Y负责解释) gives both its role instead; 经X会同Y审核 makes both approve.
+    With no named partner (X会同有关部门进行约谈) X keeps its own trigger, else leads.
+    A partner whose 会同 follows no mention (X负责…，会同Y制定…) supports."""
     pairs = gazetteer().pairs
+    handled: set[int] = set()
     for i, (_, end) in enumerate(spans):
         match = _pair_regex().match(text, end)
         if match is None:
@@ -1148,17 +1212,53 @@ def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole
         if not partners:
             roles[i] = first if roles[i] == "mention" else roles[i]
             continue
+        handled.update(partners)
         last = spans[partners[-1]][1]
-        shared = roles[partners[-1]] if _opens_shared(text, last) else "mention"
-        joint = _opens_shared(text, last, gazetteer().pair_joint_openers)
-        if shared != "mention" and (joint or shared in gazetteer().pair_shared_roles):
+        shared = _shared_role(text, last, roles[partners[-1]])
+        if shared is not None:
             first = second = shared
+        elif _approval_pair(text, spans[i][0], last):
+            first = second = "approve"  # 经X会同Y审核后报省厅: the pair is the approval step
         elif _preliminary(text, spans, i, ["approve" if k == i else r for k, r in enumerate(roles)],
                           last) == "implement":
             first = "implement"  # X会同Y审核后报省厅: a preliminary check
         roles[i] = first
         for j in partners:
             roles[j] = second
+    _apply_elided_pairs(text, spans, roles, handled)
+
+
+def _apply_elided_pairs(text, spans, roles: list[AgencyRole], handled: set[int]) -> None:
+    """X负责…，会同Y制定… / X要…，会同Y开展…: 会同 keeps the clause's subject unsaid; its
+    partner Y (and the entries listed with it) supports, unless a shared duty follows."""
+    pairs = gazetteer().pairs
+    for j, (start, _) in enumerate(spans):
+        word = _word_before(text, start, pairs)
+        if j in handled or word is None:
+            continue
+        partners = _listed_after(text, spans, j, start)
+        handled.update(partners)
+        if _shared_role(text, spans[partners[-1]][1], roles[partners[-1]]) is None:
+            for k in partners:
+                roles[k] = pairs[word][1]
+
+
+def _shared_role(text: str, last: int, role: AgencyRole) -> AgencyRole | None:
+    """The duty opened right after a partner list ending at ``last`` when the pair shares it
+    (会同Y负责解释, 会同Y共同审定), else None."""
+    gaz = gazetteer()
+    if role == "mention" or not _opens_shared(text, last):
+        return None
+    joint = _opens_shared(text, last, gaz.pair_joint_openers)
+    return role if joint or role in gaz.pair_shared_roles else None
+
+
+def _approval_pair(text: str, start: int, last: int) -> bool:
+    """Is the pair starting at ``start`` (its partners ending at ``last``) an approval step
+    passed through (经X会同Y审核)?"""
+    match = _role_regex().match(text, last)
+    frames = gazetteer().pair_approval_frames
+    return bool(match and match.lastgroup == "approve" and _word_before(text, start, frames))
 
 
 def _opens_shared(text: str, pos: int, words=None) -> bool:
