@@ -266,6 +266,7 @@ FIELD_MAP: dict[str, tuple[str, Decimal]] = {
     "amount": ("threshold_amount", Decimal(1)),
     "age": ("age", Decimal(1)),
     "has": ("qualifications", Decimal(1)),
+    "group": ("groups", Decimal(1)),
 }
 
 
