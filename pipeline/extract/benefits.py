@@ -80,6 +80,7 @@ class BenefitWords(BaseModel):
     standard_markers: list[str]
     object_headings: list[str]
     purpose_words: list[str]
+    top_up_phrases: list[str]
     scope_notes: list[str]
 
 
@@ -132,6 +133,7 @@ def _rx():
         "funded": regex.compile(
             rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
         ),
+        "top_up": regex.compile(alternation(w.top_up_phrases)),
         # 、人才公寓等方式: a further instrument granted by the same verb
         "more_instrument": regex.compile(rf"\s*[、和及]\s*(?P<inst>{inst})"),
         "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
@@ -218,6 +220,8 @@ TIME_ADVERBIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
+TIER_PER = regex.compile(  # 高级工每人次 / 初级工（五级）每人补贴 -> the level
+    r"(?:每人次|每人|每名|每个|每家|每户)?(?:每年|每月)?(?:补贴|奖励|资助|补助|津贴)?(?:按|为)?$")
 PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
@@ -881,12 +885,30 @@ def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Ben
     return out
 
 
+def _level_label(text: str, ctx: _Ctx, a: Amount) -> str | None:
+    """A skill level written right before an amount in its comma clause (补贴标准为：初级工、
+    中级工每人次150元，高级工每人次250元): the tier the amount is for."""
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.start)
+    label = TIER_PER.sub("", text[lo:a.start].strip())
+    return label if label and _is_level(BRACKETED.sub("", label)) else None
+
+
+def _single(text: str, ctx: _Ctx, a: Amount, rec: _Recipient):
+    """(amount, recipient, tier, reason) for an amount that is not part of a list."""
+    level = _level_label(text, ctx, a)
+    if level is None:
+        return a, rec, None, None
+    if rec.who and (rec.who in level or level in rec.who):
+        rec = _Recipient(None, None, None)  # the level is a tier; the recipient is named earlier
+    return a, rec, level, None
+
+
 def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for group in _groups(amounts):
         rec = find_recipient(text, ctx.s, ctx.e, group[0].start)
         pairs = (_pair_group(text, ctx.s, ctx.e, group, rec) if len(group) > 1
-                 else [(group[0], rec, None, None)])
+                 else [_single(text, ctx, group[0], rec)])
         for a, who, tier, reason in pairs:
             out.append(_benefit(
                 ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end, ctx),
@@ -899,10 +921,13 @@ def _grant_without_figure(text: str, s: int, e: int) -> tuple[regex.Match, str] 
     """The first unquantified grant in ``text[s:e]`` and its instrument."""
     rx = _rx()
     found = [m for m in (rx["unquantified"].search(text, s, e), rx["fiscal"].search(text, s, e),
-                         rx["funded"].search(text, s, e)) if m]
+                         rx["funded"].search(text, s, e), rx["top_up"].search(text, s, e)) if m]
     if not found:
         return None
     m = min(found, key=lambda x: x.start())
+    if m.re is rx["top_up"]:  # 补足差额: of the instrument named before it
+        before = list(rx["instrument"].finditer(text, max(0, s - 200), m.start()))
+        return m, _instrument_of(before[-1].group()) if before else "other"
     inst = rx["instrument"].search(text, m.start(), m.end())
     return m, _instrument_of(inst.group()) if inst else "资助"
 
