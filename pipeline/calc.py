@@ -484,7 +484,12 @@ def _stack(s: StackingRule, rules: dict[str, Rule], applies: list[RuleResult]) -
     # unquantified rules (享受购房补贴) have no amount to compare: they are listed, not stacked
     group = [r for r in applies if _in_scope(s, rules[r.rule_id])
              and rules[r.rule_id].amount.kind != "unquantified"]
-    return _compete(s, rules, group)
+    if s.among == "all":
+        return _compete(s, rules, group)
+    kinds: dict[str, list[RuleResult]] = {}  # 同类项目: each instrument competes on its own
+    for r in group:
+        kinds.setdefault(rules[r.rule_id].instrument, []).append(r)
+    return [d for rs in kinds.values() for d in _compete(s, rules, rs)]
 
 
 def _sure(r: RuleResult) -> Decimal:

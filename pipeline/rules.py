@@ -72,6 +72,7 @@ class StackingWords(_Strict):
     highest_only_words: list[str]
     no_double_words: list[str]
     document_scope_words: list[str]
+    same_kind_words: list[str]
 
 
 class ProfileVocabulary(_Strict):
@@ -208,6 +209,9 @@ class StackingRule(_Strict):
     kind: Literal["no_double", "highest_only"]
     scope: Literal["document", "clause"]
     clause_path: list[str] = Field(default_factory=list, description="clause scope: rules under it")
+    among: Literal["all", "same_instrument"] = Field(
+        "all", description="which rules of the scope compete: all, or only those of the same "
+                           "instrument (涉及同类项目奖励资助的，从高、从优、不重复)")
     quote: str
     start: int
     end: int
@@ -490,9 +494,11 @@ def stacking_rules(doc: Document, rules: list[Rule]) -> list[StackingRule]:
             continue
         scope, path = _stacking_scope(doc, cond, rules)
         quote = _sentence(doc, cond).strip() or cond.quote
+        same = any(w in _sentence(doc, cond) for w in vocabulary().stacking.same_kind_words)
         out.append(StackingRule(
             id=f"{doc.doc_id}:s{len(out)}", doc_id=doc.doc_id,
             kind=_stacking_kind(_sentence(doc, cond)), scope=scope, clause_path=path,
+            among="same_instrument" if same else "all",
             quote=cond.quote, start=cond.start, end=cond.end,
             citation=_citation(doc.doc_id, _clause_path(doc, cond.clause_id), quote)))
     return out

@@ -183,6 +183,13 @@ def corpus_run(tmp_path_factory) -> Path:
     return out
 
 
+def test_same_kind_stacking_is_marked(corpus_run):
+    data = json.loads((corpus_run / "rules.json").read_text(encoding="utf-8"))
+    among = {s["doc_id"][:3]: s["among"] for s in data["stacking"]}
+    assert among["001"] == "same_instrument"  # 涉及同类项目奖励资助的，…从高、从优、不重复
+    assert among["004"] == "all"  # 符合多重条件的，按上限资助，不重复享受
+
+
 def test_corpus_rules_file_validates_against_its_published_schema(corpus_run):
     data = _validate(corpus_run / "rules.json")
     docs = {d["doc_id"]: d for d in data["documents"]}
