@@ -178,7 +178,7 @@ def test_honor_levels():
 CORPUS_EXPECT = [
     ("000", "每达 30 人", "threshold", "count_step", ">=", 30),
     ("000", "服务满一年", "tenure", "tenure_years", ">=", 1),
-    ("000", "市外", "origin", "origin", "==", "outside_city"),
+    ("000", "市外、国外", "origin", "origin", "==", "outside_city"),
     ("000", "同一项目同时符合企业自主人才评价资助和高技能人才培养项目资助的，不得重复享受", "exclusion", "duplicate_benefit", "not", None),
     ("000", "从优、从高、不重复", "exclusion", "duplicate_benefit", "not", None),
     ("001", "中华技能大奖获得者", "honor", "honors", "in", ["中华技能大奖"]),

@@ -81,6 +81,7 @@ class ConditionWords(_Strict):
     duration_units: dict[str, Literal["year", "month"]]
     origins: dict[str, Literal["outside_city", "outside_district", "outside_province", "abroad"]]
     origin_verbs: list[str]
+    origin_ladder: list[str] = []
     origins_standalone: dict[str, Literal["outside_district", "outside_city", "abroad"]]
     origin_person_heads: list[str]
     catalog_verbs: list[str]
@@ -134,6 +135,9 @@ class ConditionWords(_Strict):
     certificate_heads: list[str] = []
     tier_per_words: list[str] = []
     entity_stop_after: list[str] = []
+    entity_member_nouns: list[str] = []
+    entity_partner_verbs: list[str] = []
+    thing_heads: list[str] = []
     split_conjunctions: list[str] = []
     failure_words: list[str] = []
     refusal_markers: list[str] = []
@@ -163,6 +167,7 @@ class SkillLadder(_Strict):
     levels: list[SkillLevel]
     qualifier_suffixes: list[str]
     stop_suffixes: list[str]
+    class_suffixes: list[str] = []
     needs_suffix_stop_before: list[str]
     certificate_verbs: list[str]
     certificate_words: list[str]
@@ -223,6 +228,7 @@ class Honors(_Strict):
     competition_prizes: list[str]
     honor_level_heads: list[str]
     holder_suffixes: list[str]
+    shared_suffixes: list[str] = []
     conferral_verbs: list[str]
     title_stop_suffixes: list[str]
     goal_before: list[str]
@@ -465,6 +471,11 @@ _RESPECTIVE_AMOUNT_T = r"""
     (?:\d|[一二三四五六七八九十百千]+万?元)      # an amount follows: 20万元
 """
 
+_SKILL_CLASS_T = r"""
+    (?:[（(][^）)]{1,6}[）)])?                  # a note: 预备技师（技师）班
+    (?:<<CLASS>>)                               # 班: the level names a class of a school
+"""
+
 _SKILL_TAIL_T = r"""
     (?P<post1><<AFTER>>)?                       # 以上 directly after the level
     (?P<suffix><<QSUFFIX>>)?                    # 职业资格 / 技能等级
@@ -593,6 +604,14 @@ _SHORTAGE_T = r"""
     (?P<word><<SHORTAGE>>)                      # 急需紧缺 / 紧缺
     (?P<head><<HEADS>>)?                        # 职业（工种）: a catalogue of occupations
 """
+
+_LEVEL_GAP = regex.compile(
+    r"""
+    (?:国家|省|市|县|区)级                      # 和省级专精特新企业: the level of the next kind
+    (?=[^、和或及与]*$)                          # … right before it (after the joiner)
+    """,
+    regex.VERBOSE,
+)
 
 _QUOTED_TITLE_LEFT = regex.compile(
     r"""
@@ -740,6 +759,11 @@ _EXPERIENCE_RIGHT_T = r"""
     ^[^，。；的]{0,12}?(?:<<WORDS>>)             # … 相关专业临床工作经历
 """
 
+_PARTNER_LEFT_T = r"""
+    (?:<<VERBS>>)                               # 委托 / 联合 / 依托: a partner follows …
+    [^，,。；;：:的]{0,20}$                      # … up to the entity (a list member: 、)
+"""
+
 _CONTRACT_LEFT_T = r"""
     (?:<<WORDS>>)[^，。；]{0,8}$                 # 劳动合同期限 … before the number
 """
@@ -812,7 +836,9 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
             a for lv in lad.levels for a in lv.aliases + lv.needs_suffix)),
         certificate=_compile(_CERTIFICATE_T, VERBS=_alt(lad.certificate_verbs),
                              CERTS=_alt(lad.certificate_words)),
-        skill_stop=_compile(r"^(?:<<STOP>>)", STOP=_alt(lad.stop_suffixes)),
+        skill_stop=_compile(r"(?:<<STOP>>)  # 学院 right after a level: a name",
+                            STOP=_alt(lad.stop_suffixes)),
+        skill_class=_compile(_SKILL_CLASS_T, CLASS=_alt(lad.class_suffixes)),
         training_cert=_compile(_TRAINING_CERT_T, TVERBS=_alt(w.training_verbs),
                                THEADS=_alt(w.training_heads), CVERBS=_alt(lad.certificate_verbs),
                                CHEADS=_alt(w.certificate_heads)),
@@ -898,6 +924,9 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
                         HEADS=_alt(w.record_heads)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
+        thing_share=_compile(r"%的(?:<<T>>)  # 30%的场地: a share of a thing",
+                             T=_alt(w.thing_heads)),
+        partner_left=_compile(_PARTNER_LEFT_T, VERBS=_alt(w.entity_partner_verbs)),
         insurance_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.social_insurance_terms)),
         list_gap=_compile(_LIST_GAP_T, JOINERS=_alt(w.list_joiners)),
         list_start=_compile(_LIST_START_T, JOINERS=_alt(w.list_joiners)),
@@ -1019,8 +1048,18 @@ def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
         scope = _make_scope(text, prev, tail[-1], (s_start, s_end))
         if scope:
             scopes.append(scope)
-    scopes = [sc for sc in scopes if not _is_penalty(text, sc, s_end)]
+    scopes = [sc for sc in scopes if not _is_penalty(text, sc, s_end)
+              and not _thing_topic(text, sc)]
     return scopes + _open_scopes(text, s_start, s_end, scopes)
+
+
+def _thing_topic(text: str, scope: Scope) -> bool:
+    """True when the head noun of a …的 scope is a thing (…取得的收入，可… / 线上培训的课时):
+    the sentence rules on money or hours, not on who qualifies."""
+    body = text[scope.start:scope.end].rstrip("，,：: ")
+    de = body.rfind("的")
+    head = body[de + 1:] if de >= 0 else ""
+    return 0 < len(head) <= 4 and head.startswith(tuple(words().thing_heads))
 
 
 def _is_penalty(text: str, scope: Scope, s_end: int) -> bool:
@@ -1068,6 +1107,9 @@ class _Cand:
     honor_level: str | None = None
     priority: int = 0          # 0 typed, 1 weak (criteria / negation / shortage)
     negated: bool = False
+
+    def quote_end(self, text: str) -> str:
+        return text[self.start:self.end].rstrip("”\"’")
 
 
 def _num(s: str) -> Decimal | None:
@@ -1172,6 +1214,8 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
         if value is None:
             continue
         kind = words().threshold_units[m["unit"]]
+        if kind == "share" and _rx().thing_share.match(text, m.end() - 1):
+            continue  # 安排不低于30%的场地: a share of a thing, not a qualifier
         fld, unit = kind, m["unit"]
         if kind == "count":
             fld = "count_step" if m["per"] else "count"
@@ -1251,6 +1295,11 @@ def _skills(text: str, lo: int, hi: int) -> list[_Cand]:
         level = table[m["alias"]]
         tail = rx.skill_tail.match(text, m.end(), hi)
         if rx.skill_stop.match(text, m.end(), hi) or _quoted_title(text, m, lo):
+            continue
+        if cls := rx.skill_class.match(text, m.end(), hi):  # 高级工班: a class, not a level
+            name = text[m.start():cls.end()]
+            pred = Predicate(field="class", op="in", value=[name])
+            out.append(_Cand(m.start(), cls.end(), "other", pred, canonical=name))
             continue
         if m["alias"] in level.needs_suffix and not _bare_level_ok(text, m, tail):
             continue
@@ -1488,7 +1537,8 @@ def _industry_by_alias() -> dict[str, Industry]:
 
 
 def _entity_not_applicant(text: str, start: int, lo: int, scope: Scope) -> bool:
-    """True for an entity noun that is a place or partner (到职业院校进修 / 与我省企业签订)
+    """True for an entity noun that is a place or partner (到职业院校进修 / 与我省企业签订 /
+    委托…院校开展)
     or the subject of a modal prose sentence with no qualifier frame (技工院校可按规定设置…)."""
     w = words()
     left = text[max(lo, start - 4):start]
@@ -1496,8 +1546,9 @@ def _entity_not_applicant(text: str, start: int, lo: int, scope: Scope) -> bool:
         if left.endswith(filler):
             left = left[:-len(filler)]
             break
-    if left.endswith(tuple(w.entity_place_before)):
-        return True
+    if left.endswith(tuple(w.entity_place_before)) or \
+            _rx().partner_left.search(text, max(lo, start - 24), start):
+        return True  # 企业委托技能大师工作室、技工院校开展…: the school is the partner
     at_clause_start = start == lo or text[start - 1] in "，,；;：: 、"
     modal = text.startswith(tuple(w.modal_markers), scope.end)  # 院校可按规定…: a power
     return scope.frame == "subject" and at_clause_start and modal
@@ -1510,14 +1561,34 @@ def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
     for m in _rx().entity.finditer(text, lo, hi):
         t = table[m["alias"]]
         if _entity_not_applicant(text, m.start(), lo, scope) or \
-                text.startswith(tuple(words().entity_stop_after), m.end()):
-            continue  # 高新技术企业认定 / …企业培育库: a status or a list, not the applicant
-        if t.generic and not (m.start() == scope.start + 1 and text[scope.start] in "对凡"
-                              or text[max(lo, m.start() - 2):m.start()].endswith(openers)):
+                text.startswith(tuple(words().entity_stop_after), m.end()) or \
+                _class_at(text, m.end(), hi):
+            continue  # 高新技术企业认定 / 技工院校学生 / 技工院校高级工班: not the applicant
+        opens = (m.start() == scope.start + 1 and text[scope.start] in "对凡"
+                 or text[max(lo, m.start() - 2):m.start()].endswith(openers))
+        if member := _member_noun(text, m.end()):  # 技工院校学生: a group of people
+            if opens or m.start() == lo:
+                name = text[m.start():m.end() + len(member)]
+                pred = Predicate(field="group", op="in", value=[name])
+                out.append(_Cand(m.start(), m.end() + len(member), "other", pred,
+                                 canonical=name))
+            continue
+        if t.generic and not opens:
             continue
         pred = Predicate(field="entity_type", op="in", value=[t.canonical])
         out.append(_Cand(m.start(), m.end(), "entity_type", pred, canonical=t.canonical))
     return out
+
+
+def _member_noun(text: str, pos: int) -> str | None:
+    """The member noun (学生 / 教师) right after a school's name, if any."""
+    return next((w for w in words().entity_member_nouns if text.startswith(w, pos)), None)
+
+
+def _class_at(text: str, pos: int, hi: int) -> bool:
+    """True when a class of a school (高级工班 / 技师班) is named at ``pos``."""
+    m = _rx().skill.match(text, pos, hi)
+    return bool(m and _rx().skill_class.match(text, m.end(), hi))
 
 
 @functools.cache
@@ -1877,8 +1948,8 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
     if text[a:b].startswith(tuple(w.manner_openers + w.encouragement_openers)) and \
             not text[a + 1:b].startswith(tuple(w.approval_false_after)):  # 经费保障… opens
         return None
-    if any(v in text[a:b] for v in w.vague_clauses):
-        return None
+    if any(v in text[a:b] for v in w.vague_clauses) or _rx().thing_share.search(text, a, b):
+        return None  # 符合条件 / 安排不低于30%的场地: no qualifier of its own
     de = text.rfind("的", a, b)
     if de > a and len(_NOTE.sub("", text[de:b])) <= 13:  # …的企业（以下简称“企业”）
         b = de
@@ -2030,7 +2101,7 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
             keep_whole = c.type in ("exclusion", "catalog")
             out.append((c, whole if keep_whole else _scope_of(c, scopes, whole)))
     out.sort(key=lambda t: (t[0].start, t[0].end))
-    out = _merge_level_lists(text, out, s_end)
+    out = _merge_entity_lists(text, _merge_level_lists(text, out, s_end))
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
 
 
@@ -2084,6 +2155,65 @@ def _merge_level_lists(text: str, out: list[tuple[_Cand, Scope]],
         first.end, first.canonical = last.end, None
         drop.update(run[1:])
     return [t for i, t in enumerate(out) if i not in drop]
+
+
+def _merge_entity_lists(text: str,
+                        out: list[tuple[_Cand, Scope]]) -> list[tuple[_Cand, Scope]]:
+    """A list of applicant kinds or origins is one any-of item (行业协会、企事业单位 /
+    民营企业或国有企业: entity_type in […]; 从市外、国外引进: origin == the nearest, as origin
+    is a ladder), and so is a list of honours sharing one 称号 / 获得者 (获得中华技能大奖、全国
+    技术能手称号的); kinds and honours stay apart when 分别 pairs each with its own amount."""
+    merged: list[tuple[_Cand, Scope]] = []
+    for c, sc in out:
+        prev = merged[-1][0] if merged else None
+        if prev is not None and merged[-1][1] is sc and _list_member(text, prev, c):
+            prev.predicate = _merged_predicate(prev.predicate, c.predicate)
+            prev.end = c.end
+            if prev.type == "honor":
+                prev.honor_level = _lower_level(prev.honor_level, c.honor_level)
+            if prev.type != "origin" and len(prev.predicate.value) > 1:
+                prev.canonical = None
+            continue
+        merged.append((c, sc))
+    return merged
+
+
+def _list_member(text: str, prev: _Cand, c: _Cand) -> bool:
+    """True when ``c`` continues the list ``prev`` opens (same type, only 、/和/或 between)."""
+    if c.type != prev.type or not (prev.predicate and c.predicate):
+        return False
+    gap = _LEVEL_GAP.sub("", text[prev.end:c.start]) if c.type == "entity_type" else \
+        text[prev.end:c.start]
+    if not _rx().list_gap.match(gap):
+        return False
+    if c.type == "origin":
+        return True
+    if c.type == "honor":  # 中华技能大奖、全国技术能手称号: the suffix ends the list
+        shared, own = tuple(honors().shared_suffixes), tuple(honors().holder_suffixes)
+        if not c.quote_end(text).endswith(shared) or prev.quote_end(text).endswith(own):
+            return False
+    elif c.type != "entity_type":
+        return False
+    return not _respective(text, c.end, _SENTENCE.match(text, c.end).end()
+                           if _SENTENCE.match(text, c.end) else c.end)
+
+
+def _lower_level(a: str | None, b: str | None) -> str | None:
+    """The lower of two honour levels (any-of a provincial and a national honour: province)."""
+    order = honors().levels
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=order.index)
+
+
+def _merged_predicate(a: Predicate, b: Predicate) -> Predicate:
+    """entity_type / honors in [a…, b…]; origin == the lower rung of a and b (市外、国外)."""
+    if a.field == "origin":
+        ladder_ = words().origin_ladder
+        low = min(a.value, b.value, key=lambda v: ladder_.index(v) if v in ladder_ else 99)
+        return Predicate(field="origin", op="==", value=low)
+    return Predicate(field=a.field, op="in",
+                     value=list(a.value) + [v for v in b.value if v not in a.value])
 
 
 _SEMI = "；"
