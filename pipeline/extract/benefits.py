@@ -134,6 +134,11 @@ def _rx():
             rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
         ),
         "top_up": regex.compile(alternation(w.top_up_phrases)),
+        # 技能提升补贴: a scheme name, its modifier cut after a verb, 的 or a punctuation mark
+        "scheme": regex.compile(
+            rf"(?:^|(?<=[^\p{{Han}}]|给予|享受|申请|申领|发放|的|对|按|为))"
+            rf"(?P<name>[\p{{Han}}]{{2,4}}?(?P<inst>{alternation(['补贴', '补助', '津贴', '奖励', '资助'])}))"
+        ),
         # 、人才公寓等方式: a further instrument granted by the same verb
         "more_instrument": regex.compile(rf"\s*[、和及]\s*(?P<inst>{inst})"),
         "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
@@ -249,6 +254,7 @@ class _Recipient:
     guessed: bool = False
     explicit: bool = False  # a head noun standing before a comma: 对各类民营企业职工，…
     slot: bool = False  # named right after 给予: 分别给予企业800元、1500元
+    via: str | None = None  # where a recipient from outside the sentence was found
 
 
 def head_noun(phrase: str) -> str:
@@ -292,7 +298,7 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 
 def _clean_who(text: str) -> str | None:
-    text = _rx()["label"].sub("", text.strip(" ，,：:"))  # （三）向技工院校… inline items
+    text = _rx()["label"].sub("", text.strip(" ，,：:")).lstrip("的")  # （三）向技工院校… inline items
     if text[:1] in "“\"" and text[-1:] in "”\"" or text.count("“") != text.count("”"):
         text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
     text = _rx()["recipient_prefix"].sub("", text) if len(text) > 4 else text
@@ -446,7 +452,7 @@ def _subject_np(phrase: str) -> str | None:
         for cand in (head, *_before_event(head)):  # 博士后研究人员出站后 -> …研究人员
             if len(cand) >= 2 and _plausible(cand):
                 return _clean_who(head_noun(cand))
-    return _clean_who(phrase) if _plausible(phrase) else None
+    return _clean_who(head_noun(phrase)) if _plausible(phrase) else None
 
 
 def _longest_named_prefix(phrase: str) -> str | None:
@@ -710,6 +716,20 @@ def _is_budget(text: str, ctx: "_Ctx", a: Amount) -> bool:
     return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
 
 
+_SCHEME_REACH = 6  # earlier clauses searched for the definition of a named scheme
+
+
+def _scheme_names(text: str, s: int, e: int) -> list[str]:
+    """Names of schemes in ``text[s:e]``: an instrument word with its modifier (技能提升补贴,
+    岗位津贴), not a bare instrument and not a verb phrase (给予补贴)."""
+    out = []
+    for m in _rx()["scheme"].finditer(text, s, e):
+        name = m.group("name")
+        if len(name) > len(m.group("inst")) + 1:
+            out.append(name)
+    return out
+
+
 @dataclass
 class _Ctx:
     doc: Document
@@ -737,7 +757,28 @@ class _Ctx:
                 rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
                 if rec.who:
                     return rec
-        return self._object_clause()
+        return self._object_clause() or self._scheme_definition()
+
+    def _scheme_definition(self) -> _Recipient | None:
+        """The recipient of a named scheme (技能提升补贴) in the earlier clause that defines who
+        may apply for it: 第五条 在本市就业的职工，…可以申请技能提升补贴 / 第六条 技能提升补贴
+        按照证书等级确定标准：（一）…每人补贴1000元."""
+        text = self.doc.text
+        own = [self.clause, *([self.parent] if self.parent is not None else [])]
+        names = {n for c in own for n in _scheme_names(text, c.start, c.end)}
+        if not names:
+            return None
+        first = min(c.start for c in own)
+        for clause in reversed(self.index.clauses_before(first, _SCHEME_REACH)):
+            for sent in clause.sentences:
+                hits = sorted((i, n) for n in names if (i := text.find(n, sent.start, sent.end)) >= 0)
+                if not hits:
+                    continue
+                rec = find_recipient(text, sent.start, sent.end, hits[0][0])
+                if rec.who and category_of(rec.who) is not None:
+                    rec.via = f"recipient taken from the clause that defines {hits[0][1]}"
+                    return rec
+        return None
 
     def _object_clause(self) -> _Recipient | None:
         """The recipient named in an earlier sibling clause headed 对象 / 范围
@@ -754,6 +795,7 @@ class _Ctx:
                     continue
                 rec = _defined_head(text, max(sent.start, sib.heading_end + 1), sent.end)
                 if rec.who:
+                    rec.via = "recipient taken from the clause that names who the scheme is for"
                     return rec
         return None
 
@@ -793,7 +835,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     last = ctx.last if who.who is None else None
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
-        reason = reason or "recipient taken from an earlier sentence of the clause"
+        reason = reason or last.via or "recipient taken from an earlier sentence of the clause"
     if who.who is None:
         reason = reason or "no recipient found"
     end = _instrument_end(text, ctx, end)
@@ -1178,6 +1220,11 @@ class _DocIndex:
         return cls({c.id: c for c in doc.clauses}, agencies_in, {c.id: c for c in doc.conditions},
                    [ag for ag in doc.agencies if ag.role == "interpret"], starts,
                    frozenset(a.quote for a in admins), sorted((a.start, a.end) for a in admins))
+
+    def clauses_before(self, start: int, n: int) -> list[Clause]:
+        """The ``n`` clauses that start last before ``start``, in document order."""
+        before = [c for c in self.clauses.values() if c.start < start and c.kind != "preamble"]
+        return before[-n:]
 
     def siblings_before(self, clause: Clause) -> list[Clause]:
         """The clauses with the same parent that come before ``clause``, in order."""
