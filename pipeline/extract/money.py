@@ -87,7 +87,7 @@ class Combination(_Strict):
 class PerData(_Strict):
     classifiers: dict[str, Per]
     verbs: Words
-    per_capita: Words
+    per_capita: dict[str, Per]
     single_markers: Words
     total_words: Words
     combinations: list[Combination]
@@ -356,7 +356,7 @@ def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list
     lo = _clause_start(text, start, floor, d.window)
     parts: list[Per] = []
     for pm in _rx().per_prefix.finditer(text, lo, start if end is None else end):
-        parts.append("person" if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
+        parts.append(d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
     return parts or _budget_per(text, start, floor)
 
 
@@ -466,7 +466,8 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
     per_suffix = [money_data().per.classifiers[c] for c in _rx().cls.findall(m["per"] or "")]
     parts = _left_per(text, first, floor, m.start()) + per_suffix
     per = _compose(parts or _clause_per(text, first, floor))
-    freq, used = _frequency(text, first, m.end(), floor, per)
+    period = next((p for p in parts if p in ("year", "month")), per) if per == "unit" else per
+    freq, used = _frequency(text, first, m.end(), floor, period)  # 每床每年: unit, yearly
     lo, hi = _main_values(m)
     items = []
     for s, e, val in _spans(m, first):
@@ -505,12 +506,29 @@ def _group(text: str, chain: list[list[Amount]]) -> list[Amount]:
     per = next((a.per for a in items if a.per), None)
     freq = next((a.frequency for a in items if a.frequency), None)
     gid = f"g{items[0].start}"
+    shared = _shared_bound(text, items)
     for i, a in enumerate(items):
         a.group, a.group_index = gid, i
         total = i > 0 and _rx().total.search(text, items[i - 1].end, a.start)
         a.per = a.per or (None if total else per)
         a.frequency = a.frequency or freq
+        if shared is not None and i > 0 and a.kind == "fixed" and not total:
+            value, a.value = a.value, None  # 分别给予最高500万元、300万元: each a cap
+            bound = Bound(kind=shared.kind, inclusive=shared.max_inclusive if shared.kind == "cap"
+                          else shared.min_inclusive)
+            for k, v in _fields(value, None, bound, False).items():
+                setattr(a, k, v)
     return items
+
+
+def _shared_bound(text: str, items: list[Amount]) -> Amount | None:
+    """The first item of a 分别 list when its bound word (最高 / 不超过 / 不低于) stands before
+    the whole list: 分别给予最高500万元、300万元、100万元 caps every member."""
+    first = items[0]
+    if first.kind not in ("cap", "floor") or first.quote[:1].isdigit():
+        return None  # the bound word is part of the first item's quote when it leads the list
+    sent_lo, _ = _sentence(text, first.start, first.start)
+    return first if _rx().fenbie_r.search(text, sent_lo, first.start) else None
 
 
 def extract_money(text: str) -> list[Amount]:
