@@ -81,6 +81,7 @@ class BenefitWords(BaseModel):
     object_headings: list[str]
     purpose_words: list[str]
     top_up_phrases: list[str]
+    locative_prepositions: list[str]
     scope_notes: list[str]
 
 
@@ -125,7 +126,9 @@ def _rx():
         ),
         # 引进的技师给予1万元…: a give verb ending the topic phrase
         "give_tail": regex.compile(r"(?:可|均|再|另)?(?:一次性)?(?:给予|发给|发放)$"),
-        "label": regex.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"),
+        "label": regex.compile(  # （三） / 3. / 第五条 opening a phrase
+            r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百\d]{1,4}条)\s*"),
+        "per_prefix": regex.compile(r"^每(?:个|家|所|名|位|户|人)(?=[\p{Han}]{2})"),  # 每个基地 -> 基地
         "personal": regex.compile(alternation(w.personal_instruments)),
         "standards": regex.compile(alternation(w.standard_markers)),
         "object_heading": regex.compile(rf"(?:{alternation(w.object_headings)})$"),
@@ -300,7 +303,8 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 
 def _clean_who(text: str) -> str | None:
-    text = _rx()["label"].sub("", text.strip(" ，,：:")).lstrip("的")  # （三）向技工院校… inline items
+    text = _rx()["label"].sub("", text.strip(" ，,：:\u3000")).lstrip("的")  # （三）向技工院校…
+    text = _rx()["per_prefix"].sub("", text)  # 每个基地给予… -> 基地
     if text[:1] in "“\"" and text[-1:] in "”\"" or text.count("“") != text.count("”"):
         text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
     text = _rx()["recipient_prefix"].sub("", text) if len(text) > 4 else text
@@ -321,6 +325,8 @@ def _plausible(who: str) -> bool:
     """A slot filler names a recipient only when its head is a known kind of recipient
     (给予企业…补贴 yes; 给予绩效奖励 / 给予不同数额的… no)."""
     who = _clean_who(who)
+    if who and who.startswith(tuple(words().locative_prepositions)):
+        return False  # 在本区养老服务机构…: a place, not the recipient
     return bool(who) and category_of(who) is not None
 
 
@@ -663,6 +669,8 @@ def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient)
     if names and (rec.explicit and relative or rec.slot):
         # 对职工，…取得高级技师、技师和高级工证书的，分别给予… / …分别给予企业800元、1500元…
         return [(a, rec, n, None) for a, n in zip(group, names)]
+    if names and rec.who and category_of(rec.who) and all(LEVEL_ONLY.fullmatch(n) for n in names):
+        return [(a, rec, n, None) for a, n in zip(group, names)]  # 护理员…，初级、中级分别按…
     if names and shared and all(_is_level(n) for n in names):
         # 初级工、中级工…的补贴标准分别为800元/人、…: skill levels are tiers of a recipient
         if _names_recipient(rec, names):
@@ -748,7 +756,11 @@ class _Ctx:
         parent clause that introduces this one (第六条 对…职工…按以下标准给予补贴：（一）…)."""
         text = self.doc.text
         skip = _after_label(text, self.clause)
+        if self.clause.heading_end is not None:
+            skip = max(skip, self.clause.heading_end + 1)  # a heading names a topic, not a recipient
         for sent in reversed(self.earlier):
+            if sent.end <= skip:
+                continue
             rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
             if rec.who:
                 return rec
