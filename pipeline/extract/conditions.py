@@ -143,6 +143,16 @@ class ConditionWords(_Strict):
     refusal_markers: list[str] = []
     inapplicable_heads: list[str] = []
     prize_verbs: list[str] = []
+    subject_mod_stops: list[str] = []
+    subject_topic_verbs: list[str] = []
+    recognition_verbs: list[str] = []
+    recognition_heads: list[str] = []
+    recognition_leads: list[str] = []
+    selection_verbs: list[str] = []
+    batch_verbs: list[str] = []
+    definition_heads: list[str] = []
+    definition_verbs: list[str] = []
+    definition_objects: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -743,6 +753,38 @@ _CONSEQUENCE_T = r"""
     (?P<marker><<MARKERS>>)                     # 给予 / 予以 / 享受 / 可
 """
 
+_HEAD_SUBJECT_T = r"""
+    (?P<mods>[^，,。；;：:]{2,40}?)             # the relative clause: 具备高级工以上职业资格
+    的                                          # the nominaliser closing it
+    (?P<head>[^，,。；;：:的]{0,8}?             # 高级 / 小微 …
+        (?:<<HEADS>>))                          # … the head noun: 技能人才 / 企业
+    (?:[（(][^）)]{0,20}[）)])?                 # a note: （以下简称…）
+    (?=[，,])                                   # a comma: the predicate follows
+"""
+
+_RECOGNITION_T = r"""
+    (?P<verb><<VERBS>>)                         # 纳入 / 列入 / 认定为
+    [^，,。；;：:]{0,24}?                       # 湛江市高层次人才C类认定
+    (?:<<HEADS>>)                               # 清单 / 范围 / 目录: a list it enters
+"""
+
+_POOL_T = r"""
+    从(?P<pool>[^。；;从]{4,80}?)               # 从…: the pool of candidates
+    中(?:<<VERBS>>)                             # 中评选 / 中遴选: chosen from it
+"""
+
+_BATCH_T = r"""
+    (?:<<VERBS>>)一批                           # 选择一批 / 遴选一批
+    (?P<obj>[^，,。；;：:]{2,24})               # 大中型企业: the kind chosen
+"""
+
+_DEFINITION_T = r"""
+    (?:(?:<<OBJECTS>>)(?:<<VERBS>>)             # 支持对象为 / 补助对象是指
+      |所称[^，,。；;：:]{0,16}?(?:<<HEADS>>)      # 本办法所称补助对象 / 创业人员 …
+        [，,]?\s*                              # … ，
+        (?:是指|系指))                          # … 是指
+"""
+
 _OPENER_T = r"""
     (?P<opener><<OPENERS>>)                     # 对 / 凡
 """
@@ -904,6 +946,14 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
+        head_subject=_compile(_HEAD_SUBJECT_T, HEADS=_alt(w.requirement_subjects)),
+        recognition=_compile(_RECOGNITION_T, VERBS=_alt(w.recognition_verbs),
+                             HEADS=_alt(w.recognition_heads)),
+        pool=_compile(_POOL_T, VERBS=_alt(w.selection_verbs)),
+        batch=_compile(_BATCH_T, VERBS=_alt(w.batch_verbs)),
+        definition=_compile(_DEFINITION_T, HEADS=_alt(w.definition_heads),
+                            OBJECTS=_alt(w.definition_objects),
+                            VERBS=_alt(w.definition_verbs)),
         list_intro=_compile(_LIST_INTRO_T, WORDS=_alt(w.list_intro_words),
                             HEADS=_alt(w.list_intro_heads)),
         requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects),
@@ -956,6 +1006,7 @@ class Scope:
     sentence_start: int
     sentence_end: int
     skip: tuple[tuple[int, int], ...] = ()
+    weak: bool = False  # a frame with no consequence word: a list item's scope prevails
 
 
 def _is_modal_false(text: str, i: int, marker: str) -> bool:
@@ -1001,7 +1052,14 @@ def _prose_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ..
     bounds = [start] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, start, end)] + [end]
     openers = tuple(words().prose_openers + words().manner_openers)
     return tuple((a, b) for a, b in zip(bounds, bounds[1:])
-                 if text[a:b].lstrip().startswith(openers))
+                 if text[a:b].lstrip().startswith(openers) and not _modified_entity(text, a, b))
+
+
+def _modified_entity(text: str, a: int, b: int) -> bool:
+    """True for a clause naming applicants after a participle (经备案的大型企业、上市公司):
+    经… opens a modifier of the subject there, not the manner of the grant."""
+    de = text.find("的", a, b)
+    return de >= 0 and text.startswith("经", a) and bool(_rx().entity.match(text, de + 1, b))
 
 
 def _skip_label(text: str, start: int, end: int) -> int:
@@ -1050,7 +1108,90 @@ def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
             scopes.append(scope)
     scopes = [sc for sc in scopes if not _is_penalty(text, sc, s_end)
               and not _thing_topic(text, sc)]
-    return scopes + _open_scopes(text, s_start, s_end, scopes)
+    scopes = _split_head_subjects(text, scopes) + _open_scopes(text, s_start, s_end, scopes)
+    return scopes + _frame_scopes(text, s_start, s_end, scopes)
+
+
+def _head_subject(text: str, start: int, end: int) -> regex.Match | None:
+    """A subject noun phrase with a relative clause at ``start`` (具备…的技能人才，):
+    not prose (鼓励…的企业，) nor a duty (各地要把…的人才，)."""
+    start = _skip_label(text, start, end)
+    m = _rx().head_subject.match(text, start, end)
+    if m is None or m.end() >= end:
+        return None
+    w, mods = words(), m["mods"].lstrip(" \u3000")
+    openers = tuple(w.prose_openers + w.encouragement_openers + w.scope_openers +
+                    w.subject_topic_verbs +
+                    [o for o in w.manner_openers if o not in ("经", "并")])
+    stops = w.subject_mod_stops + w.document_words
+    if mods.startswith(openers) or any(x in mods for x in stops):
+        return None  # 鼓励…的企业 / 对…的 (read as such) / 享受本办法补贴的人员 (everyone)
+    if mods.endswith(tuple(w.requirement_subjects)):
+        return None  # 获奖选手的指导教师: a possessive 的 (the coach of…), not a clause
+    if _rx().list_intro.search(text, m.end(), end):
+        return None  # …的机构，须具备下列条件：the list states the qualifiers
+    return m if len(_HAN.findall(mods)) >= 2 else None
+
+
+def _split_head_subjects(text: str, scopes: list[Scope]) -> list[Scope]:
+    """A subject scope opening with 具备…的技能人才， is a …的 frame up to its head noun;
+    the clauses after it stay a subject scope."""
+    out: list[Scope] = []
+    for sc in scopes:
+        body = text[sc.start:sc.end].rstrip("，,：: ")
+        open_de = sc.frame == "…的" and not body.endswith("的")  # 的 not closing the scope
+        m = _head_subject(text, sc.start, sc.end) if sc.frame == "subject" or open_de else None
+        if m is None:
+            out.append(sc)
+            continue
+        out.append(Scope(m.start(), m.end(), "…的", sc.sentence_start, sc.sentence_end))
+        rest = _make_scope(text, m.end() + 1, sc.end, (sc.sentence_start, sc.sentence_end))
+        out.extend([rest] if rest else [])
+    return out
+
+
+def _frame_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> list[Scope]:
+    """Scopes of frames with no consequence word (their consequence is not money): a subject
+    with a relative clause (具备…的技能人才，不将…), the subject of a recognition (…纳入B类
+    清单), a selection pool (从…中评选) and a batch (选择一批大中型企业)."""
+    rx, found = _rx(), []
+    if text.find("的", s_start, s_end) >= 0 and (m := _head_subject(text, s_start, s_end)):
+        found.append((m.start(), m.end(), "…的"))  # cheap pre-checks (的 / 从 / 一批): speed
+    for m in rx.recognition.finditer(text, s_start, s_end):
+        if text.startswith("的", m.end()) or rx.catalog_neg.search(
+                text, max(s_start, m.start() - 4), m.start()):
+            continue  # 纳入…目录的机构 / 未被列入…名单: a catalogue qualifier, not a goal
+        a = _recognition_subject(text, s_start, m.start())
+        if a is not None:
+            found.append((a, m.start(), "纳入…"))
+    for m in rx.pool.finditer(text, s_start, s_end) if text.find("从", s_start, s_end) >= 0 \
+            else ():
+        found.append((m.start("pool"), m.end("pool"), "从…中"))
+    for m in rx.batch.finditer(text, s_start, s_end) if text.find("一批", s_start, s_end) >= 0 \
+            else ():
+        found.append((m.start("obj"), m.end("obj"), "一批…"))
+    out: list[Scope] = []
+    for a, b, frame in found:
+        sc = Scope(a, b, frame, s_start, s_end, weak=True)
+        if all(b <= o.start or a >= o.end for o in scopes + out) and \
+                not _is_penalty(text, sc, s_end) and not _thing_topic(text, sc):
+            out.append(sc)
+    return out
+
+
+def _recognition_subject(text: str, s_start: int, verb: int) -> int | None:
+    """Start of the subject of 纳入 / 列入 (its clause, or the one before when the verb's
+    clause holds only 直接 / 可): 将具有…资格人员纳入…清单."""
+    bounds = [s_start] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, s_start, verb)]
+    for a in reversed(bounds[-2:]):
+        a = _skip_label(text, a, verb)
+        leads = tuple(words().recognition_leads)
+        while text.startswith(leads, a):
+            a += next(len(x) for x in sorted(leads, key=len, reverse=True)
+                      if text.startswith(x, a))
+        if len(_HAN.findall(text, a, verb)) >= 3:
+            return a
+    return None
 
 
 def _thing_topic(text: str, scope: Scope) -> bool:
@@ -1073,7 +1214,8 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
     rx, out = _rx(), []
     taken = scopes[-1].end if scopes else s_start
     for frame, m in (("应…", rx.requirement.search(text, taken, s_end)),
-                     ("适用…", rx.applicability.search(text, taken, s_end))):
+                     ("适用…", rx.applicability.search(text, taken, s_end)),
+                     ("是指…", rx.definition.search(text, taken, s_end))):
         if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
                 _markers(text, m.end(), s_end):
             continue
@@ -1550,6 +1692,9 @@ def _entity_not_applicant(text: str, start: int, lo: int, scope: Scope) -> bool:
             _rx().partner_left.search(text, max(lo, start - 24), start):
         return True  # 企业委托技能大师工作室、技工院校开展…: the school is the partner
     at_clause_start = start == lo or text[start - 1] in "，,；;：: 、"
+    clause = max([lo] + [text.rfind(p, lo, start) + 1 for p in "，,；;：:"])
+    if "的" in text[clause:start]:  # 经备案的大型企业、上市公司，可…: a qualified subject
+        return False
     modal = text.startswith(tuple(w.modal_markers), scope.end)  # 院校可按规定…: a power
     return scope.frame == "subject" and at_clause_start and modal
 
@@ -1881,11 +2026,24 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
         cands = [c for c in cands if not (c.type == "threshold" and c.predicate
                                           and c.predicate.op in ("<=", "<"))]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
+    if scope.frame in _TYPED_FRAMES:  # 从…中评选: only what qualifies a person of the pool
+        cands = [c for c in cands if c.type in _TYPED_FRAMES[scope.frame]]
     for m in _rx().clause_split.finditer(text, lo, hi):  # 注册、正常经营满1年: not over 、
         for c in cands:
             if c.start < m.start() < c.end and len(_HAN.findall(text, m.end(), c.end)) >= 3:
                 c.start = m.end()
     return cands
+
+
+_PERSON_TYPES = ("skill_level", "honor", "tenure", "experience", "social_insurance",
+                 "labor_contract", "origin")
+_TYPED_FRAMES = {
+    "从…中": _PERSON_TYPES,
+    "纳入…": _PERSON_TYPES + ("entity_type",),
+    "一批…": ("entity_type", "industry"),
+    "是指…": _PERSON_TYPES + ("entity_type", "industry", "time_window", "threshold", "catalog"),
+}
+"""Frames read for typed qualifiers only, and the types each admits."""
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -2077,7 +2235,8 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
                          in_list: bool = False, labelled: bool = True) -> list[Condition]:
     out: list[tuple[_Cand, Scope]] = []
     scopes = find_scopes(text, s_start, s_end)
-    item = list_scope(text, s_start, s_end, labelled) if in_list and not scopes else None
+    strong = [sc for sc in scopes if not sc.weak]
+    item = list_scope(text, s_start, s_end, labelled) if in_list and not strong else None
     scopes = [item] if item else scopes
     for scope in scopes:
         cands = _resolve(_scope_candidates(text, scope))
