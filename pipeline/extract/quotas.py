@@ -89,6 +89,7 @@ class QuotaGazetteer(BaseModel):
     subject_stops: list[str]
     share_nouns: list[str]
     share_verbs: list[str]
+    plan_share_verbs: list[str]
     tier_suffixes: list[str]
 
     @field_validator("*", mode="after")
@@ -421,8 +422,25 @@ def _is_share(text: str, seg_start: int, num_start: int, lex: _Lex) -> bool:
     g = lex.g
     if any(f"{h}{n}" in prefix for h in g.share_money_heads for n in g.share_nouns):
         return False  # 奖励比例提高至6%: a rate of money paid, not a share target
-    return any(n in prefix for n in g.share_nouns) and any(v in prefix for v in g.share_verbs)
+    if not any(n in prefix for n in g.share_nouns):
+        return False
+    if any(v in prefix for v in g.share_verbs):
+        return True
+    # 比例不低于60% is a target only in a plan (到2025年…); else a composition rule
+    # (其中农民工比例不低于60%) or an eligibility threshold
+    return any(v in prefix for v in g.plan_share_verbs) and _has_deadline(text, seg_start, g)
 
+
+def _has_deadline(text: str, seg_start: int, g: "QuotaGazetteer") -> bool:
+    """到2025年 / 至2026年 in the sentence before ``seg_start``."""
+    lo = max(0, seg_start - 120)
+    stop = max(text.rfind(c, lo, seg_start) for c in "。；;\n")
+    return bool(_deadline_rx(tuple(g.deadline_preps)).search(text, max(lo, stop + 1), seg_start))
+
+
+@functools.cache
+def _deadline_rx(preps: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(rf"(?:{_alternation(list(preps))})\s*20\d\d\s*年")  # 到2025年
 
 def _inside_citation(text: str, sent_start: int, pos: int) -> bool:
     """True inside 《…》 or 〔…〕 (a title or document number), judged within the sentence."""
