@@ -207,7 +207,9 @@ SUBJECT_VERB = regex.compile(
     r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
 )
 FENBIE_LIST = regex.compile(
-    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*(?:再|也|可|均)?\s*分别"""
+    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*
+        (?:[\p{Han}]{0,6}?(?:财政|政府)(?:部门)?)?               # …的，省级财政分别给予: a payer
+        \s*(?:再|也|可|均)?\s*分别"""
     , regex.VERBOSE,
 )
 DURATION = regex.compile(
@@ -756,8 +758,9 @@ class _Ctx:
         parent clause that introduces this one (第六条 对…职工…按以下标准给予补贴：（一）…)."""
         text = self.doc.text
         skip = _after_label(text, self.clause)
-        if self.clause.heading_end is not None:
-            skip = max(skip, self.clause.heading_end + 1)  # a heading names a topic, not a recipient
+        heading_end = self.clause.heading_end
+        if heading_end is not None and text[heading_end:heading_end + 1] not in "：:":
+            skip = max(skip, heading_end + 1)  # a heading names a topic, not a recipient
         for sent in reversed(self.earlier):
             if sent.end <= skip:
                 continue
@@ -767,7 +770,11 @@ class _Ctx:
         parent = self.parent
         if parent is not None:
             skip = _after_label(text, parent)
+            if parent.heading_end is not None and text[parent.heading_end:parent.heading_end + 1] not in "：:":
+                skip = max(skip, parent.heading_end + 1)  # 二、建强“双师型”教师队伍: a topic
             for sent in reversed(parent.sentences):
+                if sent.end <= skip:
+                    continue
                 rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
                 if rec.who:
                     return rec
