@@ -106,6 +106,7 @@ class RateData(_Strict):
     triggers: Words
     full_words: Words
     full_verbs: Words
+    half_words: Words
     full_agent_markers: Words
     full_agent_max_chars: int = Field(gt=0, le=30)
     stat_before: Words
@@ -223,6 +224,8 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
         "rate": regex.compile(rf"""
             (?P<pct>(?P<num>\d+(?:[.．]\d+)?){_H}[%％])                       # 50%, 50％
             |(?P<cnpct>百分之(?P<cn>[零〇一二两三四五六七八九十百点]+))          # 百分之五十
+            |(?P<frac>(?P<den>[二三四五六七八九十]|\d)分之(?P<numr>[一二三四五六七八九]|\d)  # 三分之一
+               |(?P<half>{_alt(d.half_words)}))                                  # 一半: a half
             |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
             |(?P<full>{_alt(d.full_words)})(?=(?:{_alt(d.full_verbs)}))        # 全额补贴: the whole cost (1.0)
             """, v),
@@ -613,7 +616,7 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
             return None
         return Rate(start=s, end=e, quote=m.group(), value=_norm(b / a),
                     base=_base(text, lo, s), kind="matching")
-    num = parse_number(m["num"] or m["cn"])
+    num = _fraction_pct(m) if m["frac"] else parse_number(m["num"] or m["cn"])
     if num is None or _is_stat(text, s, e, lo):
         return None
     up = _uplift(text, lo, s)
@@ -624,6 +627,16 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
     if base is None and not _paid_in_clause(text, lo, e, sent_hi):
         return None  # 占就业人员总量的23.5%，…补贴… : the paying word is in another clause
     return Rate(start=s, end=e, quote=m.group(), value=_norm(num / 100), base=base, kind="share")
+
+
+def _fraction_pct(m: regex.Match) -> Decimal | None:
+    """三分之一 / 一半 as a percentage (33.33…, 50), so that it reads like 50%."""
+    if m["half"]:
+        return Decimal(50)
+    den, num = parse_number(m["den"]), parse_number(m["numr"])
+    if not den or num is None or num >= den:
+        return None
+    return (num * 100 / den).quantize(Decimal("0.0001"))
 
 
 def _paid_in_clause(text: str, lo: int, end: int, hi: int) -> bool:
