@@ -153,6 +153,11 @@ class ConditionWords(_Strict):
     definition_heads: list[str] = []
     definition_verbs: list[str] = []
     definition_objects: list[str] = []
+    tier_words: list[str] = []
+    tier_tails: list[str] = []
+    tier_levels: list[str] = []
+    tier_skill_cues: list[str] = []
+    list_heading_heads: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -610,6 +615,32 @@ _TIER_RESPECTIVE_T = r"""
     (?:<<R>>)                                   # 分别: each level has its own amount
 """
 
+_TIER_LABEL_T = r"""
+    (?P<label>
+      (?:[一二三四五六七八九]|[1-9１-９])星级?   # a star rating: 一星级 / 3星
+    | (?:<<LEVELS>>)                            # an administrative level: 国家级 / 省级
+    | [A-EＡ-Ｅ甲乙丙丁](?:类|档)                # a class letter: A类 / 甲类 / B档
+    | (?:<<WORDS>>)                             # a word label: 轻度 / 本科 / 初级
+    )
+    (?:及以上|以上)?                            # 本科及以上
+    (?:[（(][^）)]{1,6}[）)])?                  # a note: 中专（技校）
+    (?:<<TAILS>>)?                              # 学历 / 研究生
+"""
+
+_TIER_RUN_T = r"""
+    (?:<<LABEL>>)                               # the first label …
+    (?:[、和或及与](?:<<LABEL>>))+              # … joined by 、/和/或 to at least one more
+    (?P<head>[^。；;！!？?\n分]{0,24}?)        # a head noun (and its 的，): 机构 / 失能
+    (?:<<R>>)                                   # 分别: each label has its own amount
+"""
+
+_TIER_OWN_T = r"""
+    \s*(?:<<LABEL>>)                            # a label at a clause start (matched there) …
+    (?:每\p{Han}{1,3}?)?                       # … its unit: 每件 / 每人每月
+    \p{Han}{0,3}?                              # … a grant verb: 奖励 / 给予
+    <<NUM>>\s*(?:<<MONEY>>)                    # … and right away its own amount: 2万元
+"""
+
 _SHORTAGE_T = r"""
     (?P<word><<SHORTAGE>>)                      # 急需紧缺 / 紧缺
     (?P<head><<HEADS>>)?                        # 职业（工种）: a catalogue of occupations
@@ -923,6 +954,13 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         tier_amount=_compile(_TIER_AMOUNT_T, PER=_alt(w.tier_per_words), MONEY=_alt(
             u for u, kind in w.threshold_units.items() if kind == "amount")),
         tier_respective=_compile(_TIER_RESPECTIVE_T, R=_alt(w.respective_words)),
+        tier_label=_compile(_TIER_LABEL_T, **_tier_parts(w)),
+        tier_run=_compile(_TIER_RUN_T.replace("<<LABEL>>", _TIER_LABEL_T),
+                          R=_alt(w.respective_words), **_tier_parts(w)),
+        tier_own=_compile(_TIER_OWN_T.replace("<<LABEL>>", _TIER_LABEL_T), MONEY=_alt(
+            u for u, kind in w.threshold_units.items() if kind == "amount"), **_tier_parts(w)),
+        tier_skill_cue=_compile(r"(?:<<W>>)  # 技能 before a list of bare levels",
+                                W=_alt(w.tier_skill_cues)),
         origin_alone=_compile(_ORIGIN_STANDALONE_T, ORIGINS=_alt(w.origins_standalone),
                               HEADS=_alt(w.origin_person_heads)),
         origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
@@ -984,6 +1022,11 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         conjunction=_compile(_CONJUNCTION_T, WORDS=_alt(
             c for c in w.conjunctions if c not in w.list_joiners)),
     )
+
+
+def _tier_parts(w: ConditionWords) -> dict[str, str]:
+    """Gazetteer parts of the tier-label patterns."""
+    return dict(LEVELS=_alt(w.tier_levels), WORDS=_alt(w.tier_words), TAILS=_alt(w.tier_tails))
 
 
 @functools.cache
@@ -1988,6 +2031,33 @@ def _tiers(text: str, lo: int, hi: int) -> list[_Cand]:
     return out + [c for c in _labelled_tier(text, lo, hi, cands) if c not in out]
 
 
+def _tier_labels(text: str, lo: int, hi: int) -> list[_Cand]:
+    """Tier labels paired with amounts: 一星级、二星级…机构分别按…; 按A类、B类分别给予;
+    本科及以上2万元，大专1.5万元: one item per label (a bare ladder level is a skill level)."""
+    rx = _rx()
+    spans = []
+    if any(text.find(w, lo, hi) >= 0 for w in words().respective_words):  # speed
+        for m in rx.tier_run.finditer(text, lo, hi):
+            spans.extend(t.span() for t in rx.tier_label.finditer(text, m.start(),
+                                                                  m.start("head")))
+    starts = [_skip_label(text, lo, hi)] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, lo, hi)]
+    for a in starts:  # 本科及以上2万元，大专1.5万元: a label with its own amount
+        m = rx.tier_own.match(text, a, hi)
+        if m:
+            spans.append(rx.tier_label.search(text, a, m.end()).span())
+    skill = rx.tier_skill_cue.search(text, lo, spans[0][0]) if spans else None
+    return [_tier_label(text, a, b, skill is not None) for a, b in sorted(set(spans))]
+
+
+def _tier_label(text: str, a: int, b: int, skill: bool) -> _Cand:
+    level = next((lv for lv in ladder().levels if text[a:b] in lv.needs_suffix), None)
+    if skill and level is not None:
+        pred = Predicate(field="skill_level", op="==", value=level.canonical)
+        return _Cand(a, b, "skill_level", pred, canonical=level.canonical, priority=1)
+    pred = Predicate(field="tier", op="==", value=text[a:b])
+    return _Cand(a, b, "other", pred, priority=1)
+
+
 def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
     """Runs of candidates joined only by 、 / 和 / 或 (初级工、中级工)."""
     chains: list[list[_Cand]] = []
@@ -2110,6 +2180,8 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
         return None  # 符合条件 / 安排不低于30%的场地: no qualifier of its own
     de = text.rfind("的", a, b)
     if de > a and len(_NOTE.sub("", text[de:b])) <= 13:  # …的企业（以下简称“企业”）
+        if text[a:de].startswith(tuple(w.subject_topic_verbs)):
+            return None  # 申报研发补助的企业，…: the benefit applied for is the topic
         b = de
     while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)]", text[b - 1]):
         b -= 1
@@ -2252,7 +2324,9 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
         extra += _approvals(text, s_start, s_end)
     if text.find("元", s_start, s_end) >= 0:
-        extra += _tiers(text, s_start, s_end)
+        tiers = _tier_labels(text, s_start, s_end)
+        out = _yield_to_tiers(out, tiers)
+        extra += _tiers(text, s_start, s_end) + tiers
     for c in extra:
         if c.priority < 0:  # a stacking rule over its own frame: it replaces what it covers
             out = [(o, s) for o, s in out if o.end <= c.start or o.start >= c.end]
@@ -2262,6 +2336,17 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     out.sort(key=lambda t: (t[0].start, t[0].end))
     out = _merge_entity_lists(text, _merge_level_lists(text, out, s_end))
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
+
+
+def _yield_to_tiers(out: list[tuple[_Cand, Scope]],
+                    tiers: list[_Cand]) -> list[tuple[_Cand, Scope]]:
+    """A clause item holding a list of tier labels gives way to the labels
+    (新认定为国家级、省级、市级重点实验室的，分别…: 国家级 / 省级 / 市级)."""
+    if not tiers:
+        return out
+    return [(c, sc) for c, sc in out
+            if not (c.predicate is not None and c.predicate.field == "qualifier"
+                    and any(c.start <= t.start and t.end <= c.end for t in tiers))]
 
 
 def _refused(text: str, scope: Scope) -> bool:
@@ -2398,7 +2483,19 @@ def extract_conditions(text: str) -> list[Condition]:
         if text[s_start:s_end].rstrip()[-1:] in "：:" and _rx().list_intro.search(
                 text, s_start, s_end):  # cheap pre-check first: speed
             kind = ""
+        elif _is_list_heading(text, s_start, s_end):
+            kind = ""
     return out
+
+
+def _is_list_heading(text: str, s_start: int, s_end: int) -> bool:
+    """A heading line of its own naming requirements (附件 …项目申报条件 / 二、基本条件)."""
+    line = text[_skip_label(text, s_start, s_end):s_end].strip(" \t\u3000")
+    if not line.endswith(tuple(words().list_heading_heads)) or len(line) > 30:
+        return False
+    if any(w in line for w in words().subject_mod_stops):  # 各单位要把好申报条件: a duty
+        return False
+    return not regex.search(r"[，,：:、]", line) and text.startswith("\n", s_end)
 
 
 def _next_kind(kind: str | None, label: str | None) -> str | None:
