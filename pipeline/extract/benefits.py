@@ -926,6 +926,14 @@ def _resolve_base(text: str, ctx: _Ctx, r: Rate) -> str | None:
     return named[-1].group("base") if named else r.base
 
 
+def _rate_per(text: str, ctx: _Ctx, r: Rate) -> str | None:
+    """The per-unit written before a rate in its comma clause (按每人每月…标准的70%)."""
+    from . import money  # the money extractor's per-unit words (gazetteers/money.yaml)
+
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, r.start, r.start)
+    return money.per_before(text, lo, r.start)
+
+
 def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for r in rates:
@@ -938,7 +946,11 @@ def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Ben
             fields["total_cap" if is_total else "max"] = cap.max
             fields["amount_ids"] = [cap.id] if cap.id else []
             fields["per"] = cap.per
+        if fields.get("per") is None:
+            fields["per"] = _rate_per(text, ctx, r)  # 按每人每月最低工资标准的70%给予
         frequency = _frequency(text, ctx.s, ctx.e, cap)
+        if fields.get("per") in ("month", "person_month"):
+            frequency = "monthly"
         if fields.get("per") is None and YEARLY_RUN.search(text, ctx.s, ctx.e):
             fields["per"], frequency = "year", "yearly"  # 连续三年按该基数的50%给予: each year
         out.append(_benefit(

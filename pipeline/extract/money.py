@@ -363,6 +363,14 @@ def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list
     return parts or _budget_per(text, start, floor)
 
 
+def per_before(text: str, lo: int, hi: int) -> Per | None:
+    """The per-unit written in ``text[lo:hi]`` (每人每月 -> person_month), for the linker."""
+    d = money_data().per
+    parts = [d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]]
+             for pm in _rx().per_prefix.finditer(text, lo, hi)]
+    return _compose(parts)
+
+
 def _budget_per(text: str, start: int, floor: int) -> list[Per]:
     """每年…安排补助资金500万元: a budget line is per year (or month) across its whole clause."""
     d = money_data().per
