@@ -235,7 +235,7 @@ TIME_ADVERBIAL = regex.compile(
 TIER_PER = regex.compile(  # 高级工每人次 / 初级工（五级）每人补贴 -> the level
     r"(?:每人次|每人|每名|每个|每家|每户)?(?:每年|每月)?(?:补贴|奖励|资助|补助|津贴)?(?:按|为)?$")
 PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
-PER_COUNT = regex.compile(r"[\d一]+\s*[人名个位]$")
+PER_COUNT = regex.compile(r"(?<!第)[\d一]+\s*[人名个位]$")  # not 第一名
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
 QUANTIFIED_OBJECT = regex.compile(r"(?:一批|一个|一家|一所|一些|若干)(?P<obj>[^，。；、]{2,16})$")
 BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")  # a note in brackets anywhere
@@ -248,6 +248,7 @@ NOT_A_LABEL = regex.compile(r"\d|给予|分别")  # text that cannot be a tier l
 LIST_OR_NUMBER = regex.compile(r"[、\d０-９]")  # a list separator or a digit
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 ONCE = regex.compile(r"一次性")
+CONTINUATION = regex.compile(r"(?:另|再|另行)(?:给予|发放|奖励|增加|补助|补贴)")  # 另给予: one more grant
 YEARLY = regex.compile(r"每年|/年|每人每年|按年")
 MONTHLY = regex.compile(r"每月|/月|按月")
 LIST_SPLIT = regex.compile(r"、|和|及|以及|或")
@@ -580,6 +581,14 @@ def _funding(text: str, clause: Clause) -> str | None:
 # --------------------------------------------------------------------------- linking
 
 
+def _commas_only(text: str, shared: bool) -> list[str]:
+    """The members of a list split on 、 only (和 / 或 kept inside a member)."""
+    raw = BRACKETED.sub("", text).split("、")
+    if shared:
+        raw[-1] = raw[-1].rsplit("的", 1)[0]
+    return raw
+
+
 def _distribute_levels(raw: list[str]) -> list[str]:
     """国家级、省级、市级企业技术中心 -> each level with the shared head noun."""
     last = LEVEL_HEAD.search(_list_item(raw[-1])) if len(raw) > 1 else None
@@ -604,6 +613,10 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
         raw[-1] = raw[-1].rsplit("的", 1)[0]  # 一等奖、二等奖的选手: the head is shared
     raw = _distribute_levels(raw)
     items = [_list_item(x) for x in raw]
+    commas = _commas_only(best.group("list"), shared)
+    if len(items) != n and not any(LIST_SPLIT.search(x) for x in commas[:-1]):
+        # 国家级、省级、市级重点实验室或工程技术研究中心: 或 only inside the last member
+        items = [_list_item(x) for x in _distribute_levels(commas)]
     ok = len(items) == n and all(items)
     return (items if ok else None), best.group("rel") is not None, shared
 
@@ -778,7 +791,25 @@ class _Ctx:
                 rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
                 if rec.who:
                     return rec
-        return self._object_clause() or self._scheme_definition()
+        return self._object_clause() or self._scheme_definition() or self._continued_item()
+
+    def _continued_item(self) -> _Recipient | None:
+        """（2）…满5年的，另给予一次性从业奖励: 另 / 再 continue the previous item, whose
+        recipient (（1）…的护理员，…) is the one meant."""
+        text = self.doc.text
+        first = self.earlier[0].start if self.earlier else self.clause.start
+        if not CONTINUATION.search(text, first, self.clause.end):
+            return None
+        siblings = self.index.siblings_before(self.clause)
+        if not siblings:
+            return None
+        prev = siblings[-1]
+        for sent in reversed(prev.sentences):
+            rec = find_recipient(text, max(sent.start, _after_label(text, prev)), sent.end, sent.end)
+            if rec.who and category_of(rec.who) is not None:
+                rec.via = "recipient taken from the item this one continues (另/再)"
+                return rec
+        return None
 
     def _scheme_definition(self) -> _Recipient | None:
         """The recipient of a named scheme (技能提升补贴) in the earlier clause that defines who
