@@ -1286,18 +1286,26 @@ class _DocIndex:
                    frozenset(a.quote for a in admins), sorted((a.start, a.end) for a in admins))
 
     def clauses_before(self, start: int, n: int) -> list[Clause]:
-        """The ``n`` clauses that start last before ``start``, in document order."""
-        before = [c for c in self.clauses.values() if c.start < start and c.kind != "preamble"]
-        return before[-n:]
+        """The ``n`` non-preamble clauses that start last before ``start``, in document order."""
+        ordered, starts = self._ordered
+        i = bisect.bisect_left(starts, start)
+        return [c for c in ordered[max(0, i - n - 1):i] if c.kind != "preamble"][-n:]
 
     def siblings_before(self, clause: Clause) -> list[Clause]:
         """The clauses with the same parent that come before ``clause``, in order."""
-        out = []
+        family = self._families.get((clause.parent_id, clause.kind), [])
+        return family[:next((i for i, c in enumerate(family) if c.id == clause.id), len(family))]
+
+    @functools.cached_property
+    def _ordered(self) -> tuple[list[Clause], list[int]]:
+        ordered = sorted(self.clauses.values(), key=lambda c: c.start)
+        return ordered, [c.start for c in ordered]
+
+    @functools.cached_property
+    def _families(self) -> dict[tuple[str | None, str], list[Clause]]:
+        out: dict[tuple[str | None, str], list[Clause]] = {}
         for c in self.clauses.values():
-            if c.id == clause.id:
-                return out
-            if c.parent_id == clause.parent_id and c.kind == clause.kind:
-                out.append(c)
+            out.setdefault((c.parent_id, c.kind), []).append(c)
         return out
 
     def window(self, doc: Document, name: str, s: int, e: int) -> list:
