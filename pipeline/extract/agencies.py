@@ -88,6 +88,15 @@ class PostingFrame(_Strict):
     after: list[str]
 
 
+class DutyFunding(_Strict):
+    """X要/应…确保…拨款: a duty whose object is money makes the body a funder."""
+
+    modals: list[str]
+    verbs: list[str]
+    objects: list[str]
+    reach: int = 20
+
+
 class Entry(_Strict):
     """One surface form in the expanded alias table."""
 
@@ -162,6 +171,8 @@ class AgencyGazetteer(_Strict):
     delegated_roles: dict[AgencyRole, AgencyRole] = Field(default_factory=dict)
     branches: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="parent id -> {branch suffix: canonical}")
+    duty_funding: DutyFunding | None = None
+    bare_budget_followers: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> "AgencyGazetteer":
@@ -484,6 +495,22 @@ def _remit_regex() -> regex.Pattern | None:
 
 
 @functools.cache
+def _duty_funding_regex() -> regex.Pattern | None:
+    duty = gazetteer().duty_funding
+    return regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}、]{{0,2}}?              # right after the mention (各设区市人民政府 应)
+        (?:{_alternation(duty.modals)})         # a duty modal: 要 / 应
+        [^。；;！？!?\n]{{0,{duty.reach}}}?      # the duty, within the sentence (…实际，)
+        (?:{_alternation(duty.verbs)})          # a guarantee verb: 确保 / 统筹 / 保障
+        [^。；;！？!?\n]{{0,{duty.reach}}}?      # its object's modifiers (所属…年生均财政)
+        (?:{_alternation(duty.objects)})        # … money: 拨款 / 经费 / 资金
+        """,
+        regex.VERBOSE,
+    ) if duty else None
+
+
+@functools.cache
 def _not_agency_regex() -> regex.Pattern:
     words = sorted(gazetteer().not_agency_after, key=len, reverse=True)
     return regex.compile("|".join(regex.escape(w) for w in words))
@@ -734,12 +761,16 @@ def _mention(text, start, end, entry, floor, default_level, listed):
 def _bare_mention(text, start, end, entry, floor, default_level):
     """县财政 / 省级财政 / 各级财政 / 由财政: a bare stem after a prefix, resolved by level."""
     gaz = gazetteer()
-    if not _BARE_END.match(text, end) and not any(text.startswith(w, end) for w in gaz.bare_followers):
+    budget = any(text.startswith(w, end) for w in gaz.bare_budget_followers)
+    if not (_BARE_END.match(text, end) or budget
+            or any(text.startswith(w, end) for w in gaz.bare_followers)):
         return None  # 财政资金, 区财政人才专项资金: a compound noun, not the body
     if _ellipsis_regex().match(text, start):
         return None  # 财政、人社等部门: an elliptic list, read by _elliptic_mentions
     pstart, level = _prefix(text, start, entry, floor)
     pstart, form = max(pstart, floor), None
+    if budget and pstart == start:
+        return None  # 同级财政预算 / 本级财政预算: a budget, no level of its own named
     if pstart == start:
         word = _word_before(text, start, [*gaz.bare_generic_qualifiers, *gaz.bare_before], floor)
         if word is None:
@@ -1182,10 +1213,12 @@ def _in_remit(text: str, end: int, trigger: int) -> bool:
 
 
 def _weak_role(text: str, start: int, end: int) -> AgencyRole:
-    """No trigger after the mention: a frame before it (具体标准由X, 资金由X), else a bare
-    duty right after it (X负责…, X应当…)."""
-    before, fallback = _before_regex(), _fallback_regex()
+    """No trigger after the mention: a frame before it (具体标准由X, 资金由X), a duty to
+    guarantee money (X应确保…拨款), else a bare duty right after it (X负责…, X应当…)."""
+    before, fallback, duty = _before_regex(), _fallback_regex(), _duty_funding_regex()
     match = before.search(text, max(0, start - 20), start) if before else None
+    if match is None and duty is not None and duty.match(text, end):
+        return "funding"
     if match is None and fallback is not None:
         match = fallback.match(text, end)
         blockers = gazetteer().fallback_blockers
