@@ -148,6 +148,12 @@ class ConditionWords(_Strict):
     recognition_verbs: list[str] = []
     recognition_heads: list[str] = []
     recognition_leads: list[str] = []
+    highest_words: list[str] = []
+    highest_rule_verbs: list[str] = []
+    relocation_verbs: list[str] = []
+    entity_conjoiners: list[str] = []
+    relocation_places: dict[str, Literal["outside_district", "outside_city",
+                                         "outside_province"]] = {}
     selection_verbs: list[str] = []
     batch_verbs: list[str] = []
     definition_heads: list[str] = []
@@ -737,6 +743,23 @@ _EXCLUSION_T = r"""
     (?P<phrase><<PHRASES>>)                     # 不得重复享受 / 从优、从高、不重复
 """
 
+_HIGHEST_T = r"""
+    (?:(?:按照|按|依照)[“"]?                    # 按照: the rule is applied, or
+      | (?<!\p{Han})[“"]?)                     # a word of its own (not 造就高…)
+    (?:<<HIGH>>)                                # 就高 / 择高 / 从高
+    (?:
+        (?:不就低)?[”"]?的?原则                 # 就高原则 / “就高不就低”原则
+      | (?=<<VERBS>>)                           # 就高享受 / 择高执行
+    )
+    [^，。；,;：:0-9０-９]{0,8}                 # 执行 / 享受一项 / 补足差额部分
+    (?=[，。；,;]|$)                            # up to the clause end
+"""
+
+_RELOCATION_T = r"""
+    (?:<<VERBS>>)                               # 整体迁入 / 迁入
+    (?P<place><<PLACES>>)                       # 本区 / 我县: into the issuing area
+"""
+
 _NEGATION_T = r"""
     (?P<neg><<NEG>>)(?P<verb><<VERBS>>)         # 未获得 / 不具备
     (?P<obj>[^，。；的、]{1,20}?)               # 高级职称
@@ -970,6 +993,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
         exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases)),
         once=_compile(_ONCE_T, ONCE=_alt(w.exclusion_once)),
+        highest=_compile(_HIGHEST_T, HIGH=_alt(w.highest_words),
+                         VERBS=_alt(w.highest_rule_verbs)),
+        relocation=_compile(_RELOCATION_T, VERBS=_alt(w.relocation_verbs),
+                            PLACES=_alt(w.relocation_places)),
         catalog_neg=_compile(r"(?:<<N>>)$  # 未被 right before 列入", N=_alt(w.catalog_negations)),
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
         negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
@@ -1005,6 +1032,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
         recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
         recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words)),
+        conjoined_tail=_compile(r"(?:<<W>>)$  # 并 / 且 right before the next qualifier",
+                                W=_alt(w.entity_conjoiners)),
         split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
                                    W=_alt(w.split_conjunctions)),
         clause_split=_compile(r"、(?=(?:<<W>>))  # 、 before a new qualifier clause",
@@ -1834,6 +1863,15 @@ def _origins(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in rx.origin_alone.finditer(text, lo, hi):
         pred = Predicate(field="origin", op="==", value=words().origins_standalone[m["origin"]])
         out.append(_Cand(m.start(), m.end(), "origin", pred))
+    return out + _relocations(text, lo, hi)
+
+
+def _relocations(text: str, lo: int, hi: int) -> list[_Cand]:
+    """整体迁入本区: an applicant that moved into the issuing area comes from outside it."""
+    out = []
+    for m in _rx().relocation.finditer(text, lo, hi) if text.find("迁", lo, hi) >= 0 else ():
+        pred = Predicate(field="origin", op="==", value=words().relocation_places[m["place"]])
+        out.append(_Cand(m.start(), m.end(), "origin", pred))
     return out
 
 
@@ -1953,9 +1991,11 @@ def _exclusions(text: str, lo: int, hi: int) -> list[_Cand]:
     out: list[_Cand] = []
     rx = _rx()
     found = list(rx.exclusion.finditer(text, lo, hi))
+    if text.find("高", lo, hi) >= 0:  # cheap pre-check: speed
+        found += list(rx.highest.finditer(text, lo, hi))
     if text.find("一次", lo, hi) >= 0:  # cheap pre-check: speed
-        found = sorted(found + list(rx.once.finditer(text, lo, hi)),
-                       key=lambda m: (m.start(), -m.end()))
+        found += list(rx.once.finditer(text, lo, hi))
+    found.sort(key=lambda m: (m.start(), -m.end()))
     for m in found:
         if out and m.start() < out[-1].end:
             continue
@@ -2208,6 +2248,7 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
                 continue
             a, inside = rest, []
         if inside and all(c.type == "entity_type" for c in inside):
+            out += _conjoined_before(text, a, inside[0].start)
             agent = _agent_rest(text, inside[-1].end, b)
             if agent is None:
                 continue
@@ -2290,6 +2331,15 @@ def _conjoined_rest(text: str, a: int, b: int) -> int | None:
     if not m or m.end() == a or not _rx().conjunction.match(text, a, b):
         return None
     return m.end() if len(_HAN.findall(text, m.end(), b)) >= 3 else None
+
+
+def _conjoined_before(text: str, a: int, b: int) -> list[_Cand]:
+    """The clause joined by 并 / 且 before an entity qualifier (在本县注册登记并具有独立法人
+    资格): a qualifier of its own."""
+    m = _rx().conjoined_tail.search(text, a, b)
+    if m is None or len(_HAN.findall(text, a, m.start())) < 4:
+        return []
+    return [_qualitative(text, a, m.start())]
 
 
 def _agent_rest(text: str, a: int, b: int) -> int | None:
