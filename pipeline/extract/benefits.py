@@ -83,6 +83,7 @@ class BenefitWords(BaseModel):
     top_up_phrases: list[str]
     locative_prepositions: list[str]
     scope_notes: list[str]
+    outlay_verbs: list[str]
 
 
 @functools.cache
@@ -137,6 +138,15 @@ def _rx():
             rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
         ),
         "top_up": regex.compile(alternation(w.top_up_phrases)),
+        # 省级财政按派出院校实际支出的50%给予补助: the treasury pays a share of what the
+        # owner of the base spent, so that owner is the recipient
+        "outlay_owner": regex.compile(
+            rf"""(?:{alternation(w.fiscal_payers)})(?:部门)?\s*按照?      # 县财政按
+                (?P<owner>[^，。；,;的]{{2,12}}?)                          # 借款人 / 派出院校
+                (?:实际)?(?:{alternation(w.outlay_verbs)})[^，。；,;]{{0,12}}?的\s*$  # 实际支付利息的
+            """,
+            regex.VERBOSE,
+        ),
         # 技能提升补贴: a scheme name, its modifier cut after a verb, 的 or a punctuation mark
         "scheme": regex.compile(
             rf"(?:^|(?<=[^\p{{Han}}]|给予|享受|申请|申领|发放|的|对|按|为))"
@@ -263,6 +273,7 @@ class _Recipient:
     explicit: bool = False  # a head noun standing before a comma: 对各类民营企业职工，…
     slot: bool = False  # named right after 给予: 分别给予企业800元、1500元
     via: str | None = None  # where a recipient from outside the sentence was found
+    predicate: bool = False  # a 对…的 frame headed by a predicate: 对有效期满后重新认定通过的
 
 
 def head_noun(phrase: str) -> str:
@@ -389,6 +400,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
                            _topic(text, s, s + m.start()), _activity_object(text, s, s + m.start())):
                 if better.who:
                     return better
+            rec.predicate = m.group("rel") is not None  # 对…通过的，: no head noun
             return rec
         return rec
     titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before]
@@ -678,6 +690,17 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
     return labels
 
 
+def _level_of(name: str, rec: _Recipient) -> str:
+    """A level list member whose head shortens the sentence's recipient takes its full name:
+    对…的社区养老机构，…一星级、二星级机构分别… -> 一星级社区养老机构."""
+    m = LEVEL_HEAD.match(name)
+    head = m.group("head") if m else None
+    if head and rec.who and len(rec.who) > len(head) and rec.who.endswith(head) \
+            and not LEVEL_ONLY.search(rec.who) and "、" not in rec.who:  # not the list itself
+        return name[:m.start("head")] + rec.who
+    return name
+
+
 def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient):
     """(amount, recipient, tier, review reason) for each member of a parallel list."""
     names, relative, shared = _recipient_list(text, s, group[0].start, len(group))
@@ -692,7 +715,8 @@ def _pair_group(text: str, s: int, e: int, group: list[Amount], rec: _Recipient)
             rec = _Recipient(None, None, None)  # named in an earlier sentence, if at all
         return [(a, rec, n, None) for a, n in zip(group, names)]
     if names:
-        return [(a, _Recipient(n, rec.phrase, rec.start), None, None) for a, n in zip(group, names)]
+        return [(a, _Recipient(_level_of(n, rec), rec.phrase, rec.start), None, None)
+                for a, n in zip(group, names)]
     tiers = _tier_labels(text, s, group)
     if tiers:
         if _names_recipient(rec, tiers):
@@ -864,6 +888,23 @@ def _defined_head(text: str, s: int, e: int) -> _Recipient:
     return find_recipient(text, s, e, e)
 
 
+def _named_before_predicate(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
+    """对首次通过认定的企业，奖励30万元；对有效期满后重新认定通过的，奖励10万元: a 对…的
+    frame that only states a qualification, right after a parallel 对…的 frame with a head
+    noun in the previous sentence of the clause, is about that kind of recipient."""
+    if not who.predicate or not ctx.earlier:
+        return None
+    text, prev = ctx.doc.text, ctx.earlier[-1]
+    found = None
+    for m in DUI_FRAME.finditer(text[prev.start:prev.end]):
+        rec = _dui_recipient(text, prev.start, m)
+        if m.group("rel") is None and rec.who and category_of(rec.who) is not None:
+            found = rec
+    if found is not None:
+        found.via = "the 对…的 frame names only a qualification; recipient of the parallel frame before it"
+    return found
+
+
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
     text = ctx.doc.text
     who = rec
@@ -884,7 +925,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
         if _is_agency(ctx.index, who):
             who = _Recipient(None, None, None)
-    last = ctx.last if who.who is None else None
+    last = ctx.last if who.who is None else _named_before_predicate(ctx, who)
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
         reason = reason or last.via or "recipient taken from an earlier sentence of the clause"
@@ -965,10 +1006,20 @@ def _rate_per(text: str, ctx: _Ctx, r: Rate) -> str | None:
     return money.per_before(text, lo, r.start)
 
 
+def _outlay_owner(text: str, ctx: _Ctx, r: Rate) -> _Recipient | None:
+    """The recipient a treasury reimburses a share of: 县财政按借款人实际支付利息的50%给予贴息
+    -> 借款人 (the owner of the outlay the rate is taken of)."""
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, r.start, r.start)
+    m = _rx()["outlay_owner"].search(text, lo, r.start)
+    if not m or not _plausible(m.group("owner")):
+        return None
+    return _Recipient(_clean_who(m.group("owner")), m.group("owner"), m.start("owner"))
+
+
 def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for r in rates:
-        rec = find_recipient(text, ctx.s, ctx.e, r.start)
+        rec = _outlay_owner(text, ctx, r) or find_recipient(text, ctx.s, ctx.e, r.start)
         cap = next((c for c in caps if c.start > r.start), None) or (caps[-1] if caps else None)
         fields = {"rate": r.value, "rate_base": _resolve_base(text, ctx, r),
                   "rate_ids": [r.id] if r.id else []}
