@@ -31,7 +31,16 @@ import click
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import Num
-from .rules import AllOf, Citation, Leaf, Node, Rule, RulesFile, StackingRule, VocabField
+from .rules import (
+    AllOf,
+    Citation,
+    Leaf,
+    Node,
+    Rule,
+    RulesFile,
+    StackingRule,
+    VocabField,
+)
 
 Status = Literal["applies", "not_applies", "undecidable"]
 Tri = bool | None

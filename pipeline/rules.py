@@ -57,7 +57,7 @@ class VocabField(_Strict):
     implies: dict[str, list[str]] | None = Field(None, description="tags: a value also counts as these")
 
     @model_validator(mode="after")
-    def _shape(self) -> "VocabField":
+    def _shape(self) -> VocabField:
         if self.type == "ordinal" and not self.ladder:
             raise ValueError(f"{self.name}: an ordinal field needs a ladder")
         if self.type == "enum" and not self.values:
@@ -85,7 +85,7 @@ class ProfileVocabulary(_Strict):
     stacking: StackingWords
 
     @model_validator(mode="after")
-    def _consistent(self) -> "ProfileVocabulary":
+    def _consistent(self) -> ProfileVocabulary:
         names = [f.name for f in self.fields]
         if len(set(names)) != len(names):
             raise ValueError("duplicate field name")
@@ -120,18 +120,18 @@ class Leaf(_Strict):
 
     field: str
     op: Op
-    value: Union[Num, bool, str, list[str], None] = None
+    value: Num | bool | str | list[str] | None = None
     unit: str | None = None
     inclusive: bool | None = None
     about: str | None = Field(None, description="what the field refers to, as written")
 
 
 class AllOf(_Strict):
-    all: list["Node"]
+    all: list[Node]
 
 
 class AnyOf(_Strict):
-    any: list["Node"]
+    any: list[Node]
 
 
 Node = Union[AllOf, AnyOf, Leaf]

@@ -32,7 +32,14 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import data
 from ..models import (
-    Agency, AgencyRef, Amount, Benefit, Clause, ConditionGroup, Document, Rate,
+    Agency,
+    AgencyRef,
+    Amount,
+    Benefit,
+    Clause,
+    ConditionGroup,
+    Document,
+    Rate,
 )
 from ..numerals import parse_number
 from ..structure import alternation
@@ -82,6 +89,9 @@ class BenefitWords(BaseModel):
     purpose_words: list[str]
     top_up_phrases: list[str]
     locative_prepositions: list[str]
+    scheme_heads: list[str]
+    scheme_openers: list[str]
+    continuation_words: list[str]
     scope_notes: list[str]
     outlay_verbs: list[str]
 
@@ -149,9 +159,10 @@ def _rx():
         ),
         # 技能提升补贴: a scheme name, its modifier cut after a verb, 的 or a punctuation mark
         "scheme": regex.compile(
-            rf"(?:^|(?<=[^\p{{Han}}]|给予|享受|申请|申领|发放|的|对|按|为))"
-            rf"(?P<name>[\p{{Han}}]{{2,4}}?(?P<inst>{alternation(['补贴', '补助', '津贴', '奖励', '资助'])}))"
+            rf"(?:^|(?<=[^\p{{Han}}])|(?<={alternation(w.scheme_openers)}))"
+            rf"(?P<name>[\p{{Han}}]{{2,4}}?(?P<inst>{alternation(w.scheme_heads)}))"
         ),
+        "continuation": regex.compile(alternation(w.continuation_words)),  # 另给予: one more grant
         # 、人才公寓等方式: a further instrument granted by the same verb
         "more_instrument": regex.compile(rf"\s*[、和及]\s*(?P<inst>{inst})"),
         "coordination": regex.compile(rf"^(?:{alternation(w.coordination_openers)})"),
@@ -258,7 +269,6 @@ NOT_A_LABEL = regex.compile(r"\d|给予|分别")  # text that cannot be a tier l
 LIST_OR_NUMBER = regex.compile(r"[、\d０-９]")  # a list separator or a digit
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 ONCE = regex.compile(r"一次性")
-CONTINUATION = regex.compile(r"(?:另|再|另行)(?:给予|发放|奖励|增加|补助|补贴)")  # 另给予: one more grant
 YEARLY = regex.compile(r"每年|/年|每人每年|按年")
 MONTHLY = regex.compile(r"每月|/月|按月")
 LIST_SPLIT = regex.compile(r"、|和|及|以及|或")
@@ -536,7 +546,7 @@ def _built_platform(seg: str) -> str | None:
     return who if who and category_of(who) == "platform" else None
 
 
-def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: "_Ctx | None" = None) -> str:
+def _instrument(text: str, s: int, e: int, start: int, end: int, ctx: _Ctx | None = None) -> str:
     found = _own_instrument(text, s, e, start, end)
     if found == "other" and ctx is not None and (prev := _continued(ctx)) is not None:
         found = _own_instrument(text, prev.start, prev.end, prev.end, prev.end)
@@ -756,7 +766,7 @@ def _comma_clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int,
     return left, right.start() if right else e
 
 
-def _is_budget(text: str, ctx: "_Ctx", a: Amount) -> bool:
+def _is_budget(text: str, ctx: _Ctx, a: Amount) -> bool:
     """每年安排专项资金2.5亿元 / 从结余中安排45亿元: money budgeted, not granted."""
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     rx = _rx()
@@ -787,7 +797,7 @@ class _Ctx:
     e: int
     earlier: list  # the clause's sentences before this one, nearest last
     parent: Clause | None = None  # the clause this one is a sub-item of
-    index: "_DocIndex | None" = None  # per-document lookups
+    index: _DocIndex | None = None  # per-document lookups
 
     @property
     def last(self) -> _Recipient | None:
@@ -822,7 +832,7 @@ class _Ctx:
         recipient (（1）…的护理员，…) is the one meant."""
         text = self.doc.text
         first = self.earlier[0].start if self.earlier else self.clause.start
-        if not CONTINUATION.search(text, first, self.clause.end):
+        if not _rx()["continuation"].search(text, first, self.clause.end):
             return None
         siblings = self.index.siblings_before(self.clause)
         if not siblings:
@@ -945,7 +955,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     )
 
 
-def _is_agency(index: "_DocIndex", rec: _Recipient) -> bool:
+def _is_agency(index: _DocIndex, rec: _Recipient) -> bool:
     """Whether the recipient found is a government body or the notice's issuer (which
     administer benefits, not receive them)."""
     if not rec.who:
@@ -968,7 +978,7 @@ def _quota_before(ctx: _Ctx, start: int):
     return max(pool, key=lambda q: q.start) if pool else None
 
 
-def _instrument_end(text: str, ctx: "_Ctx", end: int) -> int:
+def _instrument_end(text: str, ctx: _Ctx, end: int) -> int:
     """Extend a rule's span over the instrument named after its amount in the same clause
     (五千元一次性培养补助; 按每人1000元的标准给予企业一次性吸纳就业补贴)."""
     _, hi = _comma_clause(text, ctx.s, ctx.e, end, end)
@@ -1294,7 +1304,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
 _PER_HEAD = ("person", "person_time", "person_month", "person_year")
 
 
-def _is_total(text: str, ctx: "_Ctx", a: Amount) -> bool:
+def _is_total(text: str, ctx: _Ctx, a: Amount) -> bool:
     """总额不超过… / a per-entity cap after per-person amounts (按每吸纳1人给予500元，
     每个经营主体最高不超过1万元): a cap on the rules before it, not a rule of its own."""
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
@@ -1320,7 +1330,7 @@ class _DocIndex:
     admin_spans: list[tuple[int, int]]
 
     @classmethod
-    def of(cls, doc: Document) -> "_DocIndex":
+    def of(cls, doc: Document) -> _DocIndex:
         agencies_in: dict[str | None, list[Agency]] = {}
         for ag in doc.agencies:
             agencies_in.setdefault(ag.clause_id, []).append(ag)
@@ -1387,7 +1397,7 @@ def _clause_agencies(index: _DocIndex, clause: Clause) -> list[AgencyRef]:
 _SCOPE_REACH = 2000  # characters a condition scope may start before the sentence it covers
 
 
-def _conditions(doc: Document, s: int, e: int, index: "_DocIndex") -> ConditionGroup | None:
+def _conditions(doc: Document, s: int, e: int, index: _DocIndex) -> ConditionGroup | None:
     """The condition tree of the sentence ``[s, e)``: its group, or all of its groups/conditions."""
     lo = s
     near = index.window(doc, "condition_groups", s - _SCOPE_REACH, e)

@@ -94,13 +94,13 @@ class QuotaGazetteer(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _unique(cls, v):  # noqa: ANN001 - any list field
+    def _unique(cls, v):
         if isinstance(v, list) and all(isinstance(x, str) for x in v):
             return _no_duplicates(v)
         return v
 
     @model_validator(mode="after")
-    def _disjoint_triggers(self) -> "QuotaGazetteer":
+    def _disjoint_triggers(self) -> QuotaGazetteer:
         both = sorted(set(self.cap_triggers) & set(self.target_triggers))
         if both:
             raise ValueError(f"words both cap and target triggers: {both}")
@@ -343,7 +343,7 @@ class _Cand:
     kind: str = "target"
     subject: str | None = None
     tier: str | None = None
-    parent: "_Cand | None" = None
+    parent: _Cand | None = None
     group: str | None = None
     group_index: int | None = None
     past: bool = False
@@ -431,7 +431,7 @@ def _is_share(text: str, seg_start: int, num_start: int, lex: _Lex) -> bool:
     return any(v in prefix for v in g.plan_share_verbs) and _has_deadline(text, seg_start, g)
 
 
-def _has_deadline(text: str, seg_start: int, g: "QuotaGazetteer") -> bool:
+def _has_deadline(text: str, seg_start: int, g: QuotaGazetteer) -> bool:
     """到2025年 / 至2026年 in the sentence before ``seg_start``."""
     lo = max(0, seg_start - 120)
     stop = max(text.rfind(c, lo, seg_start) for c in "。；;\n")
