@@ -164,6 +164,9 @@ class ConditionWords(_Strict):
     tier_levels: list[str] = []
     tier_skill_cues: list[str] = []
     list_heading_heads: list[str] = []
+    # --- round 12: place-modified applicants, per-period service time
+    entity_place_modifiers: list[str] = []
+    per_periods: dict[str, Literal["year", "quarter", "month", "week"]] = {}
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -1415,8 +1418,20 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field=f"{_DURATION_FIELD[kind]}_{unit}s", op=op, value=value,
                          unit=unit, inclusive=inclusive)
         start, end = _widen(text, m, lo, hi, kind)
+        if kind in ("tenure", "experience") and (per := _per_period(text, start, lo)):
+            # 每年在我区服务累计不少于2个月: an amount of service per period, not a tenure
+            pred = pred.model_copy(update={
+                "field": f"service_{unit}s_per_{words().per_periods[per]}"})
+            start, kind = start - len(per), "threshold"
         out.append(_Cand(start, end, kind, pred))
     return out
+
+
+def _per_period(text: str, start: int, lo: int) -> str | None:
+    """The per-period word (每年 / 每月) written right before a service duration, if any."""
+    left = text[max(lo, start - 3):start]
+    return next((p for p in sorted(words().per_periods, key=len, reverse=True)
+                 if left.endswith(p)), None)
 
 
 def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -1781,20 +1796,36 @@ def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
                 text.startswith(tuple(words().entity_stop_after), m.end()) or \
                 _class_at(text, m.end(), hi):
             continue  # 高新技术企业认定 / 技工院校学生 / 技工院校高级工班: not the applicant
-        opens = (m.start() == scope.start + 1 and text[scope.start] in "对凡"
-                 or text[max(lo, m.start() - 2):m.start()].endswith(openers))
+        a = _place_modifier_start(text, m.start(), lo)  # 对县内企业…: the place is part of it
+        opens = (a == scope.start + 1 and text[scope.start] in "对凡"
+                 or text[max(lo, a - 2):a].endswith(openers))
         if member := _member_noun(text, m.end()):  # 技工院校学生: a group of people
-            if opens or m.start() == lo:
-                name = text[m.start():m.end() + len(member)]
+            if opens or a == lo:
+                name = text[a:m.end() + len(member)]
                 pred = Predicate(field="group", op="in", value=[name])
-                out.append(_Cand(m.start(), m.end() + len(member), "other", pred,
-                                 canonical=name))
+                out.append(_Cand(a, m.end() + len(member), "other", pred, canonical=name))
             continue
         if t.generic and not opens:
             continue
         pred = Predicate(field="entity_type", op="in", value=[t.canonical])
-        out.append(_Cand(m.start(), m.end(), "entity_type", pred, canonical=t.canonical))
+        out.append(_Cand(a, m.end(), "entity_type", pred, canonical=t.canonical))
     return out
+
+
+def _bare_generic(text: str, c: _Cand) -> bool:
+    """True for a generic entity noun with no place word (企业购买…: 企业 says nothing;
+    县内企业购买… restricts the applicant to local ones)."""
+    t = _entity_by_alias().get(text[c.start:c.end])
+    return t is not None and t.generic
+
+
+def _place_modifier_start(text: str, start: int, lo: int) -> int:
+    """Start of a place word modifying the entity noun at ``start`` (县内企业 / 本区企业),
+    or ``start`` when none is written right before it."""
+    for p in sorted(words().entity_place_modifiers, key=len, reverse=True):
+        if start - len(p) >= lo and text.startswith(p, start - len(p)):
+            return start - len(p)
+    return start
 
 
 def _member_noun(text: str, pos: int) -> str | None:
@@ -2252,7 +2283,7 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             agent = _agent_rest(text, inside[-1].end, b)
             if agent is None:
                 continue
-            out = [c for c in out if not (c in inside and _entity_by_alias()[text[c.start:c.end]].generic)]
+            out = [c for c in out if not (c in inside and _bare_generic(text, c))]
             a, inside = agent, []
         if inside:  # 取得…证书并在本市就业: the clause after 并 is a qualifier of its own
             a = _conjoined_rest(text, max(c.end for c in inside), b)
