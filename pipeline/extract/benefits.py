@@ -677,8 +677,9 @@ def _list_item(text: str) -> str:
 
 def _is_level(name: str) -> bool:
     """Whether a list member is a skill level (or a run of them: 技师、高级技师)."""
-    return all((lv := _skill_prefix(part)) is not None and len(part) <= len(lv) + 4
-               for part in LIST_SPLIT.split(name) if part)
+    parts = [part for part in LIST_SPLIT.split(name) if part]
+    return bool(parts) and all((lv := _skill_prefix(part)) is not None and len(part) <= len(lv) + 4
+                               for part in parts)
 
 
 def _names_recipient(rec: _Recipient, names: list[str]) -> bool:
@@ -746,10 +747,10 @@ def _groups(amounts: list[Amount]) -> list[list[Amount]]:
     return [sorted(g, key=lambda a: a.group_index or 0) for g in out.values()]
 
 
-def _is_condition_amount(text: str, s: int, a: Amount) -> bool:
+def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) or in a comma clause
-    that ends with 的 (增量不足20万元的，不予补助) is not paid out."""
-    stop = CLAUSE_BREAK.search(text, a.end)
+    of the sentence ``[s, e)`` that ends with 的 (增量不足20万元的，不予补助) is not paid out."""
+    stop = CLAUSE_BREAK.search(text, a.end, e)
     if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
         return True
     return any(s + m.start("who") <= a.start < s + m.end("who")
@@ -770,7 +771,7 @@ def _is_budget(text: str, ctx: _Ctx, a: Amount) -> bool:
     """每年安排专项资金2.5亿元 / 从结余中安排45亿元: money budgeted, not granted."""
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     rx = _rx()
-    if text.startswith("用于", a.end) and not rx["give_verb_any"].search(text, lo, a.start):
+    if text.startswith(tuple(words().purpose_words), a.end) and not rx["give_verb_any"].search(text, lo, a.start):
         return True  # 每年安排不少于1500万元用于发放创新券: money set aside for a purpose
     return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
 
@@ -784,8 +785,8 @@ def _scheme_names(text: str, s: int, e: int) -> list[str]:
     out = []
     for m in _rx()["scheme"].finditer(text, s, e):
         name = m.group("name")
-        if len(name) > len(m.group("inst")) + 1:
-            out.append(name)
+        if len(name) > len(m.group("inst")) + 1 and not name.startswith("每"):
+            out.append(name)  # not a per-unit phrase (每人每月补贴)
     return out
 
 
@@ -860,7 +861,8 @@ class _Ctx:
                 hits = sorted((i, n) for n in names if (i := text.find(n, sent.start, sent.end)) >= 0)
                 if not hits:
                     continue
-                rec = find_recipient(text, sent.start, sent.end, hits[0][0])
+                rec = find_recipient(text, max(sent.start, _after_label(text, clause)), sent.end,
+                                     hits[0][0])
                 if rec.who and category_of(rec.who) is not None:
                     rec.via = f"recipient taken from the clause that defines {hits[0][1]}"
                     return rec
@@ -1056,8 +1058,9 @@ def _level_label(text: str, ctx: _Ctx, a: Amount) -> str | None:
     """A skill level written right before an amount in its comma clause (补贴标准为：初级工、
     中级工每人次150元，高级工每人次250元): the tier the amount is for."""
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.start)
-    label = TIER_PER.sub("", text[lo:a.start].strip())
-    return label if label and _is_level(BRACKETED.sub("", label)) else None
+    label = TIER_PER.sub("", text[max(lo, a.start - 40):a.start].strip())  # a short window
+    core = BRACKETED.sub("", label)
+    return label if core and _is_level(core) else None
 
 
 def _single(text: str, ctx: _Ctx, a: Amount, rec: _Recipient):
@@ -1258,7 +1261,8 @@ def _without_instalments(rates: list[Rate]) -> list[Rate]:
     """分别发放奖励总额的30%、30%、40%: shares of one base that add up to the whole are a
     payment schedule, not rules."""
     shares = [r for r in rates if r.kind == "share"]
-    if len(shares) >= 2 and len({r.base for r in shares}) == 1 and sum(r.value for r in shares) == 1:
+    whole = abs(sum(r.value for r in shares) - 1) < Decimal("0.001")  # 三分之一 × 3 is 0.999999
+    if len(shares) >= 2 and len({r.base for r in shares}) == 1 and whole:
         return [r for r in rates if r not in shares]
     return rates
 
@@ -1267,7 +1271,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
     doc = ctx.doc
     text = doc.text
     amounts = [a for a in ctx.index.window(doc, "amounts", ctx.s, ctx.e)
-               if not _is_condition_amount(text, ctx.s, a) and not _is_budget(text, ctx, a)
+               if not _is_condition_amount(text, ctx.s, a, ctx.e) and not _is_budget(text, ctx, a)
                and not _is_later_total(text, ctx, a)]
     rates = _without_instalments(ctx.index.window(doc, "rates", ctx.s, ctx.e))
     if not amounts and not rates:

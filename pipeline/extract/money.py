@@ -224,7 +224,8 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
         "rate": regex.compile(rf"""
             (?P<pct>(?P<num>\d+(?:[.．]\d+)?){_H}[%％])                       # 50%, 50％
             |(?P<cnpct>百分之(?P<cn>[零〇一二两三四五六七八九十百点]+))          # 百分之五十
-            |(?P<frac>(?P<den>[二三四五六七八九十]|\d)分之(?P<numr>[一二三四五六七八九]|\d)  # 三分之一
+            |(?P<frac>(?<![\d零〇一二两三四五六七八九十百])                  # the whole denominator
+               (?P<den>[二三四五六七八九十百]+|\d+)分之(?P<numr>[一二三四五六七八九十]+|\d+)  # 三分之一
                |(?P<half>{_alt(d.half_words)}))                                  # 一半: a half
             |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
             |(?P<full>{_alt(d.full_words)})(?=(?:{_alt(d.full_verbs)}))        # 全额补贴: the whole cost (1.0)
@@ -536,8 +537,9 @@ def _shared_bound(text: str, items: list[Amount]) -> Amount | None:
     """The first item of a 分别 list when its bound word (最高 / 不超过 / 不低于) stands before
     the whole list: 分别给予最高500万元、300万元、100万元 caps every member."""
     first = items[0]
-    if first.kind not in ("cap", "floor") or first.quote[:1].isdigit():
-        return None  # the bound word is part of the first item's quote when it leads the list
+    if first.kind not in ("cap", "floor") or not first.quote.startswith(
+            tuple(money_data().bounds.before)):
+        return None  # only a bound word written before the first item leads the whole list
     sent_lo, _ = _sentence(text, first.start, first.start)
     return first if _rx().fenbie_r.search(text, sent_lo, first.start) else None
 
