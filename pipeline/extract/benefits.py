@@ -87,6 +87,7 @@ class BenefitWords(BaseModel):
     standard_markers: list[str]
     object_headings: list[str]
     purpose_words: list[str]
+    frame_payers: list[str]
     top_up_phrases: list[str]
     locative_prepositions: list[str]
     scheme_heads: list[str]
@@ -215,24 +216,36 @@ def _rx():
     }
 
 
-DUI_FRAME = regex.compile(
-    r"""(?:^|(?<=[，,；;：:。]))\s*(?:并|再|另|同时)?\s*        # at a clause start
-        (?:[\p{Han}]{0,8}?(?:财政|政府|部门)(?:部门)?\s*)?       # 省级财政对…: a payer first
-        (?:对|凡)(?P<who>[^。；;，,]{2,90}?)                     # 对 <recipient phrase>
-        (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:分别|再|一次性)?\s*给予)  # ends at 的， / ， / 给予
-           |(?=按照?[^，。；,;]{0,30}?给予))                     # or at 按…给予 (对各县按50%给予)
-    """,
-    regex.VERBOSE,
-)
+@functools.cache
+def _dui() -> regex.Pattern:
+    """对 <recipient phrase>(的)，给予: the 对…的 frame, a payer (省级财政对…) allowed first."""
+    payers = alternation(words().frame_payers)
+    return regex.compile(
+        rf"""(?:^|(?<=[，,；;：:。]))\s*(?:并|再|另|同时)?\s*        # at a clause start
+            (?:[\p{{Han}}]{{0,8}}?(?:{payers})(?:部门)?\s*)?       # 省级财政对…: a payer first
+            (?:对|凡)(?P<who>[^。；;，,]{{2,90}}?)                   # 对 <recipient phrase>
+            (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:分别|再|一次性)?\s*给予)  # ends at 的， / ， / 给予
+               |(?=按照?[^，。；,;]{{0,30}}?给予))                   # or at 按…给予 (对各县按50%给予)
+        """,
+        regex.VERBOSE,
+    )
+
+
 SUBJECT_VERB = regex.compile(
     r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
 )
-FENBIE_LIST = regex.compile(
-    r"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{2,120}?)(?P<rel>的)?\s*[，,]?\s*
-        (?:[\p{Han}]{0,6}?(?:财政|政府)(?:部门)?)?               # …的，省级财政分别给予: a payer
-        \s*(?:再|也|可|均)?\s*分别"""
-    , regex.VERBOSE,
-)
+@functools.cache
+def _fenbie() -> regex.Pattern:
+    """A list before 分别 (对A、B、C分别给予), a payer allowed between (…的，省级财政分别给予)."""
+    payers = alternation(words().frame_payers)
+    return regex.compile(
+        rf"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{{2,120}}?)(?P<rel>的)?\s*[，,]?\s*
+            (?:[\p{{Han}}]{{0,6}}?(?:{payers})(?:部门)?)?            # …的，省级财政分别给予: a payer
+            \s*(?:再|也|可|均)?\s*分别""",
+        regex.VERBOSE,
+    )
+
+
 DURATION = regex.compile(
     r"""(?:连续|最长(?:补[贴助]|发放|享受)?(?:期限)?(?:为|不超过)?|分|(?:补[贴助]|资助|发放)期限(?:为)?)
         \s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)       # 最长不超过3个月
@@ -399,7 +412,7 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     if m := _first_before([t for t in titles if t.start() < before], before):
         return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"))
     sent = text[s:e]
-    frames = [m for m in DUI_FRAME.finditer(sent) if _clean_who(head_noun(m.group("who")))]
+    frames = [m for m in _dui().finditer(sent) if _clean_who(head_noun(m.group("who")))]
     if m := _first_before(frames, before - s):
         rec = _dui_recipient(text, s, m)
         if rec.who and category_of(rec.who) is None:  # 对年输送20名…就业的 / 对…开展的竞赛
@@ -625,7 +638,7 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
     whether the list is a relative clause (取得A、B证书的，分别给予: tiers of one recipient),
     and whether its members modify a shared head (初级工、中级工的补贴标准分别为…)."""
     best = None
-    for m in FENBIE_LIST.finditer(text[s:first]):
+    for m in _fenbie().finditer(text[s:first]):
         best = m
     if best is None:
         return None, False, False
@@ -754,7 +767,7 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
         return True
     return any(s + m.start("who") <= a.start < s + m.end("who")
-               for m in DUI_FRAME.finditer(text[s:a.start + 60]))
+               for m in _dui().finditer(text[s:a.start + 60]))
 
 
 _CLAUSE_PUNCT = regex.compile(r"[，,；;：:。]")
@@ -908,7 +921,7 @@ def _named_before_predicate(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
         return None
     text, prev = ctx.doc.text, ctx.earlier[-1]
     found = None
-    for m in DUI_FRAME.finditer(text[prev.start:prev.end]):
+    for m in _dui().finditer(text[prev.start:prev.end]):
         rec = _dui_recipient(text, prev.start, m)
         if m.group("rel") is None and rec.who and category_of(rec.who) is not None:
             found = rec
