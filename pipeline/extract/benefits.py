@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
@@ -825,7 +826,7 @@ class _Ctx:
         for sent in reversed(self.earlier):
             if sent.end <= skip:
                 continue
-            rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
+            rec = self.index.recipient_of(text, max(sent.start, skip), sent.end)
             if rec.who:
                 return rec
         parent = self.parent
@@ -836,7 +837,7 @@ class _Ctx:
             for sent in reversed(parent.sentences):
                 if sent.end <= skip:
                     continue
-                rec = find_recipient(text, max(sent.start, skip), sent.end, sent.end)
+                rec = self.index.recipient_of(text, max(sent.start, skip), sent.end)
                 if rec.who:
                     return rec
         return self._object_clause() or self._scheme_definition() or self._continued_item()
@@ -865,7 +866,7 @@ class _Ctx:
         按照证书等级确定标准：（一）…每人补贴1000元."""
         text = self.doc.text
         own = [self.clause, *([self.parent] if self.parent is not None else [])]
-        names = {n for c in own for n in _scheme_names(text, c.start, c.end)}
+        names = {n for c in own for n in self.index.scheme_names(text, c.start, c.end)}
         if not names:
             return None
         first = min(c.start for c in own)
@@ -1345,6 +1346,7 @@ class _DocIndex:
     starts: dict[str, list[int]]
     admin_quotes: frozenset[str]
     admin_spans: list[tuple[int, int]]
+    _recipients: dict = field(default_factory=dict)  # per-sentence / per-clause memo
 
     @classmethod
     def of(cls, doc: Document) -> _DocIndex:
@@ -1362,6 +1364,21 @@ class _DocIndex:
         return cls({c.id: c for c in doc.clauses}, agencies_in, {c.id: c for c in doc.conditions},
                    [ag for ag in doc.agencies if ag.role == "interpret"], starts,
                    frozenset(a.quote for a in admins), sorted((a.start, a.end) for a in admins))
+
+    def recipient_of(self, text: str, s: int, e: int) -> _Recipient:
+        """find_recipient over a whole earlier sentence, computed once per sentence (looking
+        back from every sentence of a long clause would otherwise be quadratic)."""
+        if (s, e) not in self._recipients:
+            self._recipients[(s, e)] = find_recipient(text, s, e, e)
+        rec = self._recipients[(s, e)]
+        return dataclasses.replace(rec) if rec.who else rec  # callers may annotate a found one
+
+    def scheme_names(self, text: str, s: int, e: int) -> list[str]:
+        """_scheme_names of a clause, computed once per clause."""
+        key = ("scheme", s, e)
+        if key not in self._recipients:
+            self._recipients[key] = _scheme_names(text, s, e)
+        return self._recipients[key]
 
     def clauses_before(self, start: int, n: int) -> list[Clause]:
         """The ``n`` non-preamble clauses that start last before ``start``, in document order."""
