@@ -43,6 +43,7 @@ from ..models import (
     Rate,
 )
 from ..numerals import parse_number
+from . import money  # the per-unit words of gazetteers/money.yaml (rates' per)
 from ..structure import alternation
 from ..text import find_all
 
@@ -89,6 +90,7 @@ class BenefitWords(BaseModel):
     object_headings: list[str]
     purpose_words: list[str]
     frame_payers: list[str]
+    tier_per_words: list[str]
     top_up_phrases: list[str]
     locative_prepositions: list[str]
     scheme_heads: list[str]
@@ -150,6 +152,9 @@ def _rx():
             rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
         ),
         "top_up": regex.compile(alternation(w.top_up_phrases)),
+        # 高级工每人次 / 初级工（五级）每人补贴: what follows a tier label before its amount
+        "tier_tail": regex.compile(
+            rf"(?:{alternation(w.tier_per_words)})?(?:每年|每月)?(?:{alternation(w.scheme_heads)})?(?:按|为)?$"),
         # 省级财政按派出院校实际支出的50%给予补助: the treasury pays a share of what the
         # owner of the base spent, so that owner is the recipient
         "outlay_owner": regex.compile(
@@ -267,8 +272,6 @@ TIME_ADVERBIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
-TIER_PER = regex.compile(  # 高级工每人次 / 初级工（五级）每人补贴 -> the level
-    r"(?:每人次|每人|每名|每个|每家|每户)?(?:每年|每月)?(?:补贴|奖励|资助|补助|津贴)?(?:按|为)?$")
 PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"(?<!第)[\d一]+\s*[人名个位]$")  # not 第一名
 LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
@@ -818,29 +821,27 @@ class _Ctx:
     def last(self) -> _Recipient | None:
         """The recipient named in the nearest earlier sentence of the clause, else in the
         parent clause that introduces this one (第六条 对…职工…按以下标准给予补贴：（一）…)."""
-        text = self.doc.text
-        skip = _after_label(text, self.clause)
-        heading_end = self.clause.heading_end
-        if heading_end is not None and text[heading_end:heading_end + 1] not in "：:":
-            skip = max(skip, heading_end + 1)  # a heading names a topic, not a recipient
-        for sent in reversed(self.earlier):
-            if sent.end <= skip:
-                continue
-            rec = self.index.recipient_of(text, max(sent.start, skip), sent.end)
-            if rec.who:
+        for clause, sentences in ((self.clause, self.earlier),
+                                  (self.parent, self.parent.sentences if self.parent else [])):
+            rec = self._nearest(clause, sentences) if clause is not None else None
+            if rec is not None:
                 return rec
-        parent = self.parent
-        if parent is not None:
-            skip = _after_label(text, parent)
-            if parent.heading_end is not None and text[parent.heading_end:parent.heading_end + 1] not in "：:":
-                skip = max(skip, parent.heading_end + 1)  # 二、建强“双师型”教师队伍: a topic
-            for sent in reversed(parent.sentences):
-                if sent.end <= skip:
-                    continue
-                rec = self.index.recipient_of(text, max(sent.start, skip), sent.end)
-                if rec.who:
-                    return rec
         return self._object_clause() or self._scheme_definition() or self._continued_item()
+
+    def _nearest(self, clause: Clause, sentences: list) -> _Recipient | None:
+        """The recipient of the last of ``sentences`` (of ``clause``) that names one, past the
+        clause's label and its heading (二、建强“双师型”教师队伍 names a topic, not a recipient;
+        an introduction ending in ： is read)."""
+        text = self.doc.text
+        skip = _after_label(text, clause)
+        end = clause.heading_end
+        if end is not None and text[end:end + 1] not in "：:":
+            skip = max(skip, end + 1)
+        for sent in reversed(sentences):
+            if sent.end > skip and (rec := self.index.recipient_of(text, max(sent.start, skip),
+                                                                   sent.end)).who:
+                return rec
+        return None
 
     def _continued_item(self) -> _Recipient | None:
         """（2）…满5年的，另给予一次性从业奖励: 另 / 再 continue the previous item, whose
@@ -1026,8 +1027,6 @@ def _resolve_base(text: str, ctx: _Ctx, r: Rate) -> str | None:
 
 def _rate_per(text: str, ctx: _Ctx, r: Rate) -> str | None:
     """The per-unit written before a rate in its comma clause (按每人每月…标准的70%)."""
-    from . import money  # the money extractor's per-unit words (gazetteers/money.yaml)
-
     lo, _ = _comma_clause(text, ctx.s, ctx.e, r.start, r.start)
     return money.per_before(text, lo, r.start)
 
@@ -1072,7 +1071,7 @@ def _level_label(text: str, ctx: _Ctx, a: Amount) -> str | None:
     """A skill level written right before an amount in its comma clause (补贴标准为：初级工、
     中级工每人次150元，高级工每人次250元): the tier the amount is for."""
     lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.start)
-    label = TIER_PER.sub("", text[max(lo, a.start - 40):a.start].strip())  # a short window
+    label = _rx()["tier_tail"].sub("", text[max(lo, a.start - 40):a.start].strip())  # a short window
     core = BRACKETED.sub("", label)
     return label if core and _is_level(core) else None
 

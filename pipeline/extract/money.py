@@ -356,20 +356,20 @@ def _compose(parts: list[Per]) -> Per | None:
 def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list[Per]:
     """Per-unit words (每人, 每个项目, 人均) left of a sum in the same clause; the clause is
     found from ``start`` (the bound word) and read up to ``end`` (the number, past 每生每年)."""
+    lo = _clause_start(text, start, floor, money_data().per.window)
+    return _per_parts(text, lo, start if end is None else end) or _budget_per(text, start, floor)
+
+
+def _per_parts(text: str, lo: int, hi: int) -> list[Per]:
+    """The per-unit words (每人, 每月, 人均, 单个基地) in ``text[lo:hi]``, in order."""
     d = money_data().per
-    lo = _clause_start(text, start, floor, d.window)
-    parts: list[Per] = []
-    for pm in _rx().per_prefix.finditer(text, lo, start if end is None else end):
-        parts.append(d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]])
-    return parts or _budget_per(text, start, floor)
+    return [d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]]
+            for pm in _rx().per_prefix.finditer(text, lo, hi)]
 
 
 def per_before(text: str, lo: int, hi: int) -> Per | None:
     """The per-unit written in ``text[lo:hi]`` (每人每月 -> person_month), for the linker."""
-    d = money_data().per
-    parts = [d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]]
-             for pm in _rx().per_prefix.finditer(text, lo, hi)]
-    return _compose(parts)
+    return _compose(_per_parts(text, lo, hi))
 
 
 def _budget_per(text: str, start: int, floor: int) -> list[Per]:
