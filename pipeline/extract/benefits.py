@@ -23,8 +23,8 @@ is set with the reason.
 from __future__ import annotations
 
 import bisect
-import functools
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,9 +43,9 @@ from ..models import (
     Rate,
 )
 from ..numerals import parse_number
-from . import money  # the per-unit words of gazetteers/money.yaml (rates' per)
 from ..structure import alternation
 from ..text import find_all
+from . import money  # the per-unit words of gazetteers/money.yaml (rates' per)
 
 
 class BenefitWords(BaseModel):
