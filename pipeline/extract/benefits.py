@@ -98,6 +98,23 @@ class BenefitWords(BaseModel):
     continuation_words: list[str]
     scope_notes: list[str]
     outlay_verbs: list[str]
+    give_verbs: list[str]
+    slot_give_verbs: list[str]
+    title_holding_verbs: list[str]
+    title_not_held: list[str]
+    receive_verbs: list[str]
+    award_verbs: list[str]
+    duration_verbs: list[str]
+    funding_verbs: list[str]
+    funding_inclusion_verbs: list[str]
+    funding_pots: list[str]
+    review_verbs: list[str]
+    recipient_per_words: list[str]
+    quantifiers: list[str]
+    once_words: list[str]
+    yearly_words: list[str]
+    monthly_words: list[str]
+    list_joiners: list[str]
 
 
 @functools.cache
@@ -115,6 +132,7 @@ def _rx():
     w = words()
     inst = alternation([*w.instruments, *w.voucher_instruments, *w.in_kind_instruments])
     grant = alternation(w.grant_verbs)
+    give = alternation(w.give_verbs)
     return {
         "instrument": regex.compile(inst),
         "grant": regex.compile(grant),
@@ -127,7 +145,7 @@ def _rx():
         ),
         # 由财政予以支持 / 财政给予一定资金支持: the treasury as payer makes 支持 money
         "fiscal": regex.compile(
-            rf"""(?:{alternation(w.fiscal_payers)})(?:部门)?\s*(?:给予|予以)
+            rf"""(?:{alternation(w.fiscal_payers)})(?:部门)?\s*(?:{give})
                  (?:一定|适当|相应)?的?(?:资金|经费)?(?:支持|扶持)""",
             regex.VERBOSE,
         ),
@@ -137,10 +155,10 @@ def _rx():
         ),
         # 设站单位应按…给予配套资助: the subject before a modal and a give verb pays
         "payer_any": regex.compile(
-            rf"\s*[^，。；,;]{{2,16}}?(?:{alternation(w.modals)})[^，。；,;]*?(?:给予|发放|发给|予以)"
+            rf"\s*[^，。；,;]{{2,16}}?(?:{alternation(w.modals)})[^，。；,;]*?(?:{give})"
         ),
         # 引进的技师给予1万元…: a give verb ending the topic phrase
-        "give_tail": regex.compile(r"(?:可|均|再|另)?(?:一次性)?(?:给予|发给|发放)$"),
+        "give_tail": regex.compile(rf"(?:可|均|再|另)?(?:一次性)?(?:{give})$"),
         "label": regex.compile(  # （三） / 3. / 第五条 opening a phrase
             r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百\d]{1,4}条)\s*"),
         "per_prefix": regex.compile(r"^每(?:个|家|所|名|位|户|人)(?=[\p{Han}]{2})"),  # 每个基地 -> 基地
@@ -182,7 +200,7 @@ def _rx():
         "negating": regex.compile(alternation(w.negating)),
         "announcement": regex.compile(alternation(w.announcement_markers)),
         "budget": regex.compile(alternation(w.budget_verbs)),
-        "give_verb_any": regex.compile(r"给予|予以|发放|发给"),
+        "give_verb_any": regex.compile(give),
         "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
         "subject_stop": regex.compile(rf"(?:{alternation(w.subject_stops)})"),
         "noun_follower": regex.compile(rf"(?:{alternation(w.instrument_noun_followers)})"),
@@ -191,11 +209,11 @@ def _rx():
         "negated_subject": regex.compile(alternation(w.negated_subject)),
         "total_any": regex.compile(alternation(w.total_markers)),
         "support_verb": regex.compile(rf"^(?:{alternation(w.support_verbs)}|{alternation(w.object_verbs)})"),
-        "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, '取得', '获得'])})"),
+        "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, *w.award_verbs])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
-            r"(?:^|(?<=[，,：:；;）)\s.、]))(?:获得|荣获|获评|被评为|评为|当选为|入选|具有|具备)"
-            r"(?P<who>[^，。；,;的]{2,20}?)(?<!证书|资格|等级)的\s*[，,]"),  # not 取得…证书的: a tier
+            rf"(?:^|(?<=[，,：:；;）)\s.、]))(?:{alternation(w.title_holding_verbs)})"
+            rf"(?P<who>[^，。；,;的]{{2,20}}?)(?<!{alternation(w.title_not_held)})的\s*[，,]"),  # not 取得…证书的
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
@@ -212,13 +230,44 @@ def _rx():
         "item_suffix": regex.compile(rf"(?:{alternation(w.item_suffixes)})$"),
         # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人:
         # the verb, then (checked by _give_slots) a recipient, then what follows it
-        "give_verb": regex.compile(r"给予|发给|奖励"),
+        "give_verb": regex.compile(alternation(w.slot_give_verbs)),
         "slot_stop": regex.compile(r"[，。；,;\d０-９每最按]|[一二三四五六七八九十两][万千百]"),
         "after_slot": regex.compile(
             rf"""\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
                    |[\p{{Han}}]{{0,4}}(?:{inst}))""",
             regex.VERBOSE,
         ),
+        "receive": regex.compile(
+            rf"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{{2,30}}?)(?:可|均可|可以)?(?:{alternation(w.receive_verbs)})"
+        ),
+        "duration": regex.compile(
+            rf"""(?:连续|最长(?:{alternation(w.duration_verbs)})?(?:期限)?(?:为|不超过)?|分
+                    |(?:{alternation(w.duration_verbs)})期限(?:为)?)
+                \s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?P<unit>年|个月)   # 最长不超过3个月
+              | (?<![起后])(?P<n2>\d{{1,2}}|[一二两三四五六七八九十])\s*年(?:内|补贴到位|期满)  # 两年内 (not 之日起1年内)
+            """,
+            regex.VERBOSE,
+        ),
+        "funding": regex.compile(
+            rf"""(?:从|在|由)(?P<src>[^，。；,]{{2,30}}?)(?:中)?(?:{alternation(w.funding_verbs)})
+              | (?:{alternation(w.funding_inclusion_verbs)})(?P<src2>[^，。；,]{{2,30}}?(?:{alternation(w.funding_pots)}))
+            """,
+            regex.VERBOSE,
+        ),
+        "time_adverbial": regex.compile(
+            rf"""(?:在[^，。；的]{{1,8}}(?:期内|期间|内)|期间|以来                # 在聘任期内
+                 |经[^，。；的]{{1,12}}(?:{alternation(w.review_verbs)}))$     # 经专家评审认定
+            """,
+            regex.VERBOSE,
+        ),
+        "per_words": regex.compile(rf"(?:{alternation(w.recipient_per_words)})+$"),
+        "locative": regex.compile(rf"^在[^，。；、]{{1,30}}?中(?:{alternation(w.award_verbs)})?"),
+        "quantified_object": regex.compile(
+            rf"(?:{alternation(w.quantifiers)})(?P<obj>[^，。；、]{{2,16}})$"),
+        "once": regex.compile(alternation(w.once_words)),
+        "yearly": regex.compile(alternation(w.yearly_words)),
+        "monthly": regex.compile(alternation(w.monthly_words)),
+        "list_split": regex.compile(alternation(w.list_joiners)),
     }
 
 
@@ -237,9 +286,6 @@ def _dui() -> regex.Pattern:
     )
 
 
-SUBJECT_VERB = regex.compile(
-    r"(?:^|(?<=[，,；;：:。]))(?P<who>[^，,；;：:。]{2,30}?)(?:可|均可|可以)?(?:享受|可获得|获得)"
-)
 @functools.cache
 def _fenbie() -> regex.Pattern:
     """A list before 分别 (对A、B、C分别给予), a payer allowed between (…的，省级财政分别给予)."""
@@ -252,30 +298,8 @@ def _fenbie() -> regex.Pattern:
     )
 
 
-DURATION = regex.compile(
-    r"""(?:连续|最长(?:补[贴助]|发放|享受)?(?:期限)?(?:为|不超过)?|分|(?:补[贴助]|资助|发放)期限(?:为)?)
-        \s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)       # 最长不超过3个月
-      | (?<![起后])(?P<n2>\d{1,2}|[一二两三四五六七八九十])\s*年(?:内|补贴到位|期满)  # 两年内 (not 之日起1年内)
-    """,
-    regex.VERBOSE,
-)
-FUNDING = regex.compile(
-    r"""(?:从|在|由)(?P<src>[^，。；,]{2,30}?)(?:中)?(?:列支|切块安排|安排|支出|承担)
-      | (?:纳入|列入)(?P<src2>[^，。；,]{2,30}?(?:资金|预算|经费))
-    """,
-    regex.VERBOSE,
-)
 YEARLY_RUN = regex.compile(r"连续\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年")  # 连续三年
-TIME_ADVERBIAL = regex.compile(
-    r"""(?:在[^，。；的]{1,8}(?:期内|期间|内)|期间|以来                # 在聘任期内
-         |经[^，。；的]{1,12}(?:认定|评审|审核|审定|同意|批准|备案))$    # 经专家评审认定
-    """,
-    regex.VERBOSE,
-)
-PER_WORDS = regex.compile(r"(?:每人|每名|每家|每户|每个|每年|每月)+$")
 PER_COUNT = regex.compile(r"(?<!第)[\d一]+\s*[人名个位]$")  # not 第一名
-LOCATIVE = regex.compile(r"^在[^，。；、]{1,30}?中(?:获得|取得|荣获|获)?")
-QUANTIFIED_OBJECT = regex.compile(r"(?:一批|一个|一家|一所|一些|若干)(?P<obj>[^，。；、]{2,16})$")
 BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")  # a note in brackets anywhere
 LEVEL_ONLY = regex.compile(r"[\p{Han}]{1,3}级")  # 国家级 / 省级 / 市级: a level word alone
 LEVEL_HEAD = regex.compile(r"^[\p{Han}]{1,3}级(?P<head>[\p{Han}“”]{2,16})$")  # 市级企业技术中心
@@ -285,10 +309,6 @@ SENTENCE_BREAK = regex.compile(r"[。；;！？]")  # the end of a sentence
 NOT_A_LABEL = regex.compile(r"\d|给予|分别")  # text that cannot be a tier label
 LIST_OR_NUMBER = regex.compile(r"[、\d０-９]")  # a list separator or a digit
 QUOTED = regex.compile(r"[“\"]([^”\"]{2,20})[”\"]")
-ONCE = regex.compile(r"一次性")
-YEARLY = regex.compile(r"每年|/年|每人每年|按年")
-MONTHLY = regex.compile(r"每月|/月|按月")
-LIST_SPLIT = regex.compile(r"、|和|及|以及|或")
 
 
 @dataclass
@@ -312,8 +332,8 @@ def head_noun(phrase: str) -> str:
     '参加世界技能大赛并获奖'
     """
     phrase = phrase.strip().rstrip("的，, ")
-    phrase = PER_WORDS.sub("", phrase) or phrase  # 入选者每人每年 -> 入选者
-    phrase = TIME_ADVERBIAL.sub("", phrase) or phrase  # 首席技师在聘任期内 -> 首席技师
+    phrase = _rx()["per_words"].sub("", phrase) or phrase  # 入选者每人每年 -> 入选者
+    phrase = _rx()["time_adverbial"].sub("", phrase) or phrase  # 首席技师在聘任期内 -> 首席技师
     if "的" in phrase:
         tail = phrase.rsplit("的", 1)[1]
         if len(tail) >= 2:
@@ -434,10 +454,10 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     if titled:
         m = titled[-1]
         return _Recipient(_clean_who(_list_item(m.group("who"))), m.group("who"), m.start("who"))
-    for m in SUBJECT_VERB.finditer(sent):
+    for m in _rx()["receive"].finditer(sent):
         if s + m.start() >= before:
             continue  # 给予…资助，在站期间限享受一次: a subject after the grant is a restriction
-        if LOCATIVE.match(m.group("who")) and m.group("who").endswith("中"):
+        if _rx()["locative"].match(m.group("who")) and m.group("who").endswith("中"):
             continue  # 在省级竞赛中获得前三名的…: a place, not a subject
         if m.group("who").startswith(tuple(words().manner_openers)):  # 按照硕士标准享受购房补贴: the subject is earlier
             rec = _topic(text, s, s + m.start("who"))
@@ -539,7 +559,7 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                 who = _subject_np(seg[:-1])
             else:
                 who = _clean_who(head_noun(seg))
-                if who and len(who) > 20 and (obj := QUANTIFIED_OBJECT.search(who)):
+                if who and len(who) > 20 and (obj := _rx()["quantified_object"].search(who)):
                     who = obj.group("obj")  # …院校设立一批技能人才协作基地 -> 技能人才协作基地
                 if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
                     who = _subject_np(head_noun(seg))
@@ -593,17 +613,17 @@ def _frequency(text: str, s: int, e: int, amount: Amount | None) -> str | None:
     if amount is not None and amount.frequency:
         return amount.frequency
     window = text[s:e]
-    if ONCE.search(window):
+    if _rx()["once"].search(window):
         return "once"
-    if amount is not None and amount.per in ("month", "person_month") or MONTHLY.search(window):
+    if amount is not None and amount.per in ("month", "person_month") or _rx()["monthly"].search(window):
         return "monthly"
-    if amount is not None and amount.per in ("year", "person_year") or YEARLY.search(window):
+    if amount is not None and amount.per in ("year", "person_year") or _rx()["yearly"].search(window):
         return "yearly"
     return None
 
 
 def _duration(text: str, s: int, e: int) -> Decimal | None:
-    m = DURATION.search(text, s, e)
+    m = _rx()["duration"].search(text, s, e)
     if not m:
         return None
     n = parse_number(m.group("n") or m.group("n2"))
@@ -613,7 +633,7 @@ def _duration(text: str, s: int, e: int) -> Decimal | None:
 
 
 def _funding(text: str, clause: Clause) -> str | None:
-    m = FUNDING.search(text, clause.start, clause.end)
+    m = _rx()["funding"].search(text, clause.start, clause.end)
     return (m.group("src") or m.group("src2")) if m else None
 
 
@@ -646,14 +666,14 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
         best = m
     if best is None:
         return None, False, False
-    raw = LIST_SPLIT.split(BRACKETED.sub("", best.group("list")))  # notes hold their own 、
+    raw = _rx()["list_split"].split(BRACKETED.sub("", best.group("list")))  # notes hold their own 、
     shared = "的" in raw[-1] and not any("的" in x for x in raw[:-1])
     if shared:
         raw[-1] = raw[-1].rsplit("的", 1)[0]  # 一等奖、二等奖的选手: the head is shared
     raw = _distribute_levels(raw)
     items = [_list_item(x) for x in raw]
     commas = _commas_only(best.group("list"), shared)
-    if len(items) != n and not any(LIST_SPLIT.search(x) for x in commas[:-1]):
+    if len(items) != n and not any(_rx()["list_split"].search(x) for x in commas[:-1]):
         # 国家级、省级、市级重点实验室或工程技术研究中心: 或 only inside the last member
         items = [_list_item(x) for x in _distribute_levels(commas)]
     ok = len(items) == n and all(items)
@@ -681,7 +701,7 @@ def _list_item(text: str) -> str:
         return quoted.group(1)
     text = text.strip(" 的，,“”\"")
     text = head_noun(text) if "的" in text else text  # 新获批的国家级 -> 国家级
-    text = LOCATIVE.sub("", text)  # 在国家级职业技能大赛中获得一等奖 -> 一等奖
+    text = _rx()["locative"].sub("", text)  # 在国家级职业技能大赛中获得一等奖 -> 一等奖
     text = PER_COUNT.sub("", text)  # 高级技师证书1人 -> 高级技师证书
     level = _skill_prefix(text)
     if level and len(text) > len(level) + 4:
@@ -694,7 +714,7 @@ def _list_item(text: str) -> str:
 
 def _is_level(name: str) -> bool:
     """Whether a list member is a skill level (or a run of them: 技师、高级技师)."""
-    parts = [part for part in LIST_SPLIT.split(name) if part]
+    parts = [part for part in _rx()["list_split"].split(name) if part]
     return bool(parts) and all((lv := _skill_prefix(part)) is not None and len(part) <= len(lv) + 4
                                for part in parts)
 
