@@ -115,6 +115,7 @@ class BenefitWords(BaseModel):
     yearly_words: list[str]
     monthly_words: list[str]
     list_joiners: list[str]
+    definition_verbs: list[str]
 
 
 @functools.cache
@@ -268,6 +269,10 @@ def _rx():
         "yearly": regex.compile(alternation(w.yearly_words)),
         "monthly": regex.compile(alternation(w.monthly_words)),
         "list_split": regex.compile(alternation(w.list_joiners)),
+        # 本措施所称返乡入乡创业人员，是指…: the notice defines whom it is for
+        "notice_definition": regex.compile(
+            rf"本\p{{Han}}{{1,5}}?所称(?P<who>[^，,。；;：:“”\s]{{2,20}}?)\s*[，,]?\s*"
+            rf"(?:{alternation(w.definition_verbs)})"),
     }
 
 
@@ -846,7 +851,8 @@ class _Ctx:
             rec = self._nearest(clause, sentences) if clause is not None else None
             if rec is not None:
                 return rec
-        return self._object_clause() or self._scheme_definition() or self._continued_item()
+        return (self._object_clause() or self._scheme_definition() or self._continued_item()
+                or self.index.notice_recipient(self.doc.text))
 
     def _nearest(self, clause: Clause, sentences: list) -> _Recipient | None:
         """The recipient of the last of ``sentences`` (of ``clause``) that names one, past the
@@ -1391,6 +1397,20 @@ class _DocIndex:
             self._recipients[(s, e)] = find_recipient(text, s, e, e)
         rec = self._recipients[(s, e)]
         return dataclasses.replace(rec) if rec.who else rec  # callers may annotate a found one
+
+    def notice_recipient(self, text: str) -> _Recipient | None:
+        """The one recipient the notice defines (本措施所称返乡入乡创业人员，是指…), the last
+        resort for a rule that names none (在本县租用经营场地创业的，按实际租金给予补贴); none
+        when the notice defines several kinds of recipient or none."""
+        if "notice" not in self._recipients:
+            found = {m.group("who"): m.start("who")
+                     for m in _rx()["notice_definition"].finditer(text)
+                     if category_of(m.group("who")) is not None}
+            self._recipients["notice"] = next(iter(found.items())) if len(found) == 1 else None
+        if self._recipients["notice"] is None:
+            return None
+        who, start = self._recipients["notice"]
+        return _Recipient(who, None, start, via=f"recipient taken from the notice's definition of {who}")
 
     def scheme_names(self, text: str, s: int, e: int) -> list[str]:
         """_scheme_names of a clause, computed once per clause."""
