@@ -116,6 +116,7 @@ class BenefitWords(BaseModel):
     monthly_words: list[str]
     list_joiners: list[str]
     definition_verbs: list[str]
+    not_titles: list[str]
 
 
 @functools.cache
@@ -216,6 +217,7 @@ def _rx():
             rf"(?:^|(?<=[，,：:；;）)\s.、]))(?:{alternation(w.title_holding_verbs)})"
             rf"(?P<who>[^，。；,;的]{{2,20}}?)(?<!{alternation(w.title_not_held)})的\s*[，,]"),  # not 取得…证书的
         "not_benefit": regex.compile(alternation(w.not_benefits)),
+        "not_title": regex.compile(alternation(w.not_titles)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
             rf"(?:{alternation(w.title_verbs)})\s*(?P<who>[^，。；,;、]{{2,24}}?)\s*(?=[，,；;。]|$)"
@@ -455,7 +457,8 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
             rec.predicate = m.group("rel") is not None  # 对…通过的，: no head noun
             return rec
         return rec
-    titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before]
+    titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before
+              and not rx["not_title"].search(m.group("who"))]  # 具备下列条件之一的: no title
     if titled:
         m = titled[-1]
         return _Recipient(_clean_who(_list_item(m.group("who"))), m.group("who"), m.start("who"))
@@ -974,7 +977,8 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
             if a.id in fields.get("amount_ids", []) and a.per is None:
                 a.per = "project"
     anaphoric = who.who is not None and _rx()["anaphora"].match(who.who)
-    if (who.who is None or anaphoric) and quota is not None and quota.subject:
+    if (who.who is None or anaphoric) and quota is not None and quota.subject \
+            and not quota.subject.endswith(tuple(words().scheme_heads)):  # 择优资助每年不超过100项: a count of grants
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
         if _is_agency(ctx.index, who):
             who = _Recipient(None, None, None)
