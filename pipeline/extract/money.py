@@ -272,7 +272,7 @@ def _rx() -> _Rx:
             每{_H}(?:(?:{_alt(d.per.verbs)}){_H})?            # 每 / 每引进
             (?:[一1]{_H})?(?P<c>{cls})                         # (一)名, 人, 个项目, 月
             |(?P<pc>{_alt(d.per.per_capita)})                  # 人均
-            |(?:{_alt(d.per.single_markers)}){_H}(?P<s>{cls})  # 单个基地, 单家企业
+            |(?P<single>{_alt(d.per.single_markers)})(?:{_H}(?P<s>{cls}))?  # 单个基地, 单个合作社
             """, v),
         per_clause=regex.compile(rf"""
             每{_H}(?:{_alt(d.per.verbs)})                      # 每新增 / 每认定 ...
@@ -363,7 +363,9 @@ def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list
 def _per_parts(text: str, lo: int, hi: int) -> list[Per]:
     """The per-unit words (每人, 每月, 人均, 单个基地) in ``text[lo:hi]``, in order."""
     d = money_data().per
-    return [d.per_capita[pm["pc"]] if pm["pc"] else d.classifiers[pm["c"] or pm["s"]]
+    return [d.per_capita[pm["pc"]] if pm["pc"]
+            else "unit" if pm["single"] and not pm["s"]  # 单个合作社: one of whatever it counts
+            else d.classifiers[pm["c"] or pm["s"]]
             for pm in _rx().per_prefix.finditer(text, lo, hi)]
 
 
