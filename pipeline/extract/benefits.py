@@ -282,11 +282,12 @@ def _rx():
 def _dui() -> regex.Pattern:
     """对 <recipient phrase>(的)，给予: the 对…的 frame, a payer (省级财政对…) allowed first."""
     payers = alternation(words().frame_payers)
+    bounds = alternation(list(money.money_data().bounds.before))  # 最高 / 不超过 before 给予
     return regex.compile(
         rf"""(?:^|(?<=[，,；;：:。]))\s*(?:并|再|另|同时)?\s*        # at a clause start
             (?:[\p{{Han}}]{{0,8}}?(?:{payers})(?:部门)?\s*)?       # 省级财政对…: a payer first
             (?:对|凡)(?P<who>[^。；;，,]{{2,90}}?)                   # 对 <recipient phrase>
-            (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:分别|再|一次性)?\s*给予)  # ends at 的， / ， / 给予
+            (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:{bounds})?(?:可)?(?:分别|再|一次性)?\s*给予)  # ends at 的， / ， / (最高)给予
                |(?=按照?[^，。；,;]{{0,30}}?给予))                   # or at 按…给予 (对各县按50%给予)
         """,
         regex.VERBOSE,
@@ -1354,11 +1355,18 @@ _PER_HEAD = ("person", "person_time", "person_month", "person_year")
 def _is_total(text: str, ctx: _Ctx, a: Amount) -> bool:
     """总额不超过… / a per-entity cap after per-person amounts (按每吸纳1人给予500元，
     每个经营主体最高不超过1万元): a cap on the rules before it, not a rule of its own."""
-    lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     if _rx()["total_any"].search(text, lo, a.start):
         return True
     earlier = ctx.index.window(ctx.doc, "amounts", ctx.s, a.start)
-    return a.per in ("unit", None) and any(b.per in _PER_HEAD for b in earlier)
+    if a.per in ("unit", None) and any(b.per in _PER_HEAD for b in earlier):
+        return True
+    # 给予每亩100元的补助，每家最高不超过3万元 / 每美元0.01元…，单家企业最高50万元: a cap larger
+    # than an earlier per-unit figure, in a clause that grants nothing itself, caps the whole
+    if a.max is None or _rx()["give_verb_any"].search(text, lo, hi):
+        return False
+    return any(b.per is not None and (b.value if b.value is not None else b.max) is not None
+               and (b.value if b.value is not None else b.max) < a.max for b in earlier)
 
 
 # --------------------------------------------------------------------------- attachments
