@@ -27,6 +27,7 @@ from .errors import ZhengceError
 from .ingest import format_of
 from .models import ITEM_LISTS, Document
 from .stages import STAGE_FAILED
+from .tables import columns
 
 TABLES = ("documents", "clauses", *ITEM_LISTS)
 
@@ -236,13 +237,22 @@ class TableWriter:
 
 
 def _write_parquet(jsonl: Path, target: Path) -> None:
-    import pandas as pd
+    """The JSONL table as Parquet, its columns typed by the models (tables.columns), so that
+    tables of different runs have one schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
+    table = target.stem
+    cols = columns(table)
     with open(jsonl, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
-    frame = pd.DataFrame.from_records(records)
+    extra = sorted({k for r in records for k in r} - set(cols))
+    if extra:
+        raise ValueError(f"columns not in the {table} schema: {', '.join(extra)}")
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in cols.items()])
+    frame = pa.Table.from_pylist(records, schema=schema)
     with atomic_write(target, "wb") as out:
-        frame.to_parquet(out, index=False)
+        pq.write_table(frame, out)
 
 
 @dataclass

@@ -12,7 +12,7 @@ import bisect
 import json
 from collections.abc import Iterator
 
-from .models import ITEM_LISTS, Document
+from .models import ITEM_LISTS, Clause, Document, Metadata
 
 
 def _flat(record: dict) -> dict:
@@ -54,3 +54,38 @@ def rows(doc: Document) -> Iterator[tuple[str, dict]]:
             row = item.model_dump(mode="json")
             row["sentence"] = index.sentence(item.start)
             yield name, _flat(row)
+
+
+# --------------------------------------------------------------------------- column types
+
+def _column_type(prop: dict) -> str:
+    """The Parquet column type of one JSON-schema property: ``string`` / ``int64`` /
+    ``float64`` / ``bool``; arrays, objects and nested models are JSON strings (``_flat``)."""
+    kinds = {o.get("type") for o in prop.get("anyOf", [prop])} - {"null"}
+    if kinds == {"integer"}:
+        return "int64"
+    if kinds == {"number"} or kinds == {"integer", "number"}:
+        return "float64"  # money and fractions: exact in the JSON outputs, float here
+    if kinds == {"boolean"}:
+        return "bool_"
+    return "string"
+
+
+def _model_columns(model, exclude: set[str] = frozenset()) -> dict[str, str]:
+    props = model.model_json_schema()["properties"]
+    return {name: _column_type(prop) for name, prop in props.items() if name not in exclude}
+
+
+def columns(table: str) -> dict[str, str]:
+    """Every column of a run table with its type, fixed by the models, so that a table has
+    the same schema in every run, whatever its rows hold (an all-null column stays typed,
+    an empty table keeps its columns)."""
+    if table == "documents":
+        meta = _model_columns(Metadata)
+        return {"doc_id": "string", "source": "string", "sha256": "string", "format": "string",
+                "encoding": "string", "chars": "int64", **meta, "cited_documents": "string",
+                **{f"n_{name}": "int64" for name in ("clauses", *ITEM_LISTS)}}
+    if table == "clauses":
+        return {"doc_id": "string", **_model_columns(Clause, {"sentences"}), "sentences": "int64"}
+    model = Document.model_fields[table].annotation.__args__[0]  # list[Amount] -> Amount
+    return {**_model_columns(model), "sentence": "string"}

@@ -215,3 +215,23 @@ def test_long_names_colliding_ids_and_unwritable_parquet(tmp_path):
     assert manifest["warnings"] == result.warnings and manifest["documents"] == 5
     assert not list(out.rglob("*.part"))
     assert oct((out / "manifest.json").stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_parquet_schemas_are_the_same_in_every_run(corpus_run, tmp_path):
+    """Tables are typed by the models, not by what a run happens to hold: an all-null column
+    keeps its type and an empty table its columns, so runs can be joined."""
+    import pyarrow.parquet as pq
+
+    corpus_out, _ = corpus_run
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bare.txt").write_text("关于做好有关工作的通知\n各单位：请认真贯彻落实。\n", encoding="utf-8")
+    assert run([str(tmp_path / "in")], tmp_path / "out", progress=False).errors == []
+    for table in ("documents", "clauses", "amounts", "rates", "quotas", "conditions", "agencies", "benefits"):
+        full = pq.read_schema(corpus_out / "tables" / f"{table}.parquet")
+        bare = pq.read_schema(tmp_path / "out" / "tables" / f"{table}.parquet")
+        assert full.equals(bare), table
+    amounts = pq.read_table(tmp_path / "out" / "tables" / "amounts.parquet")
+    assert amounts.num_rows == 0 and str(amounts.schema.field("value").type) == "double"
+    benefits = pd.read_parquet(corpus_out / "tables" / "benefits.parquet")
+    assert str(benefits["needs_review"].dtype) == "bool" and str(benefits["amount"].dtype) == "float64"
+    assert benefits["amount"].max() == 2000000  # 世界技能大赛金奖 200万元 (004)

@@ -1,0 +1,5 @@
+"""``python -m pipeline …`` is the ``zhengce`` command."""
+
+from .cli import entry
+
+entry()
