@@ -189,6 +189,7 @@ CORPUS_EXPECT = [
     ("001", "引进后三年内", "time_window", "years_since_引进", "<=", 3),
     ("001", "20名以上", "threshold", "count", ">=", 20),
     ("001", "属于紧缺职业（工种）", "catalog", "catalog", "in", ["紧缺职业（工种）"]),
+    ("001", "1个月以上脱产技能研修培训", "threshold", "training_months", ">=", 1),
     ("002", "特级技师", "skill_level", "skill_level", "==", "特级技师"),
     ("003", "未获得高级职称", "exclusion", "has", "not", "高级职称"),
     ("003", "世界技能大赛金银铜牌选手", "honor", "honors", "in",

@@ -167,6 +167,27 @@ class ConditionWords(_Strict):
     # --- round 12: place-modified applicants, per-period service time
     entity_place_modifiers: list[str] = []
     per_periods: dict[str, Literal["year", "quarter", "month", "week"]] = {}
+    # --- round 14: capacity, misconduct, contest awards, conferred awards, bases, ...
+    capacity_heads: list[str] = []
+    capacity_verbs: list[str] = []
+    misconduct_words: list[str] = []
+    contest_award_words: list[str] = []
+    award_entry_verbs: list[str] = []
+    award_grant_verbs: list[str] = []
+    award_heads: list[str] = []
+    base_recognition_verbs: list[str] = []
+    base_heads: list[str] = []
+    experience_durative_words: list[str] = []
+    experience_durative_verbs: list[str] = []
+    experience_places: list[str] = []
+    experience_length_words: list[str] = []
+    experience_length_verbs: list[str] = []
+    experience_past_verbs: list[str] = []
+    employment_status_words: list[str] = []
+    audience_markers: list[str] = []
+    audience_verbs: list[str] = []
+    audience_grant_verbs: list[str] = []
+    audience_heads: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -842,6 +863,55 @@ _DEFINITION_T = r"""
         (?:是指|系指))                          # … 是指
 """
 
+_CAPACITY_T = r"""
+    以(?P<who>[^，,。；;：:以]{2,16}?)          # 以本区企事业单位: in whose name …
+    (?:<<HEADS>>)                               # … 名义
+    (?:<<VERBS>>)                               # … 参加 / 申报: the applicant acts
+"""
+
+_CONTEST_AWARD_T = r"""
+    (?:在|参加)                                 # 在 / 参加 …
+    (?P<contest>[^，,。；;：:的]{0,30}?         # 国家级、省级、市级、区级
+        (?:<<HEADS>>))                          # 技能大赛 / 竞赛
+    [中上并]?                                   # 中 / 并
+    (?:<<AWARDS>>)                              # 获奖: won a prize in it (an honour)
+"""
+
+_GRANTED_AWARD_T = r"""
+    (?:<<VERBS>>)                               # 列入 / 获得: entered into / won …
+    [^，,。；;：:]{0,30}?                         # 省级以上政府或人才部门
+    (?:<<GRANTS>>)的                            # 授予的: … an award a body confers
+    [^，,。；;：:的]{1,16}?                       # 技能领军人才
+    (?:<<HEADS>>)                               # 奖励 / 称号: the head decides (an honour)
+"""
+
+_RECOGNISED_BASE_T = r"""
+    (?<=^|[\s，,：:、和及与对凡])               # a list member or the frame's object …
+    (?![对凡])                                  # (the opener is not part of it)
+    经?[^，,。；;：:、的和及与]{0,12}?            # 国家 / 省 / 经人力资源社会保障部
+    (?:<<VERBS>>)的                             # 认定的 / 确定的: recognised by a body
+    [^，,。；;：:的和及与]{1,24}?                 # 世界技能大赛主、副
+    (?:<<HEADS>>)                               # 集训基地 / 竞赛基地: a designated base
+"""
+
+_EXPERIENCE_PHRASE_T = r"""
+    (?:(?:<<DURATIVE>>)(?:<<DVERBS>>)在?        # 长期工作在 / 长期从事 …
+        [^，,。；;：:的且并]{0,12}?               # 技能操作
+        (?:<<PLACES>>)                          # 一线 / 基层: a long practice, no number
+    | (?:累计)?(?:<<LENGTH>>)(?:<<LVERBS>>)       # 工作年限达到 / 从业年限满足 …
+        [^，,。；;：:的\d一二三四五六七八九十两]{2,12}  # 申报条件 (no number: a tenure has one)
+    | (?:<<PAST>>)                              # 承办过 / 主持过: done before (experience)
+        [^，,。；;：:的]{2,20}
+    )
+"""
+
+_AUDIENCE_T = r"""
+    (?:<<MARKERS>>)                             # 面向: the people a measure serves …
+    (?P<obj>[^，,。；;：:]{2,30}?                # 贫困劳动者、退役士兵…等重点群体
+        (?:<<HEADS>>))                          # … ending in a person noun
+    (?P<verb><<VERBS>>)                         # 开展 / 公开招聘 / 定向招考
+"""
+
 _OPENER_T = r"""
     (?P<opener><<OPENERS>>)                     # 对 / 凡
 """
@@ -953,6 +1023,7 @@ def _title_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         conferral=_compile(_CONFERRAL_T, VERBS=_alt(hon.conferral_verbs), AFTER=after,
                            LEVEL_PREFIXES=_alt(k for k in hon.level_prefixes if k.endswith("级"))),
         prize_more=_compile(_PRIZE_MORE_T, PRIZES=_alt(hon.competition_prizes)),
+        level_word=_compile(r"(?:<<L>>)  # 国家级 / 省级", L=_alt(hon.level_prefixes)),
         competition=_compile(_COMPETITION_T, LEVEL_PREFIXES=_alt(hon.level_prefixes),
                              HEADS=_alt(hon.competition_heads), AFTER=after,
                              PRIZES=_alt(hon.competition_prizes), HOLDERS=holders),
@@ -1014,6 +1085,26 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
+        contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
+                               AWARDS=_alt(w.contest_award_words)),
+        granted_award=_compile(_GRANTED_AWARD_T, VERBS=_alt(w.award_entry_verbs),
+                               GRANTS=_alt(w.award_grant_verbs), HEADS=_alt(w.award_heads)),
+        recognised_base=_compile(_RECOGNISED_BASE_T, VERBS=_alt(w.base_recognition_verbs),
+                                 HEADS=_alt(w.base_heads)),
+        experience_phrase=_compile(
+            _EXPERIENCE_PHRASE_T, DURATIVE=_alt(w.experience_durative_words),
+            DVERBS=_alt(w.experience_durative_verbs), PLACES=_alt(w.experience_places),
+            LENGTH=_alt(w.experience_length_words), LVERBS=_alt(w.experience_length_verbs),
+            PAST=_alt(w.experience_past_verbs)),
+        employment_status=_compile(r"(?:<<W>>)(?=的)  # 在聘的 / 目前在岗的",
+                                   W=_alt(w.employment_status_words)),
+        training_right=_compile(r"[^，,。；;：:的\d]{0,8}(?:<<H>>)  # 脱产技能研修培训",
+                                H=_alt(w.training_heads)),
+        audience=_compile(_AUDIENCE_T, MARKERS=_alt(w.audience_markers),
+                          HEADS=_alt(w.audience_heads),
+                          VERBS=_alt(w.audience_verbs + w.audience_grant_verbs)),
+        capacity=_compile(_CAPACITY_T, HEADS=_alt(w.capacity_heads),
+                          VERBS=_alt(w.capacity_verbs)),
         head_subject=_compile(_HEAD_SUBJECT_T, HEADS=_alt(w.requirement_subjects)),
         recognition=_compile(_RECOGNITION_T, VERBS=_alt(w.recognition_verbs),
                              HEADS=_alt(w.recognition_heads)),
@@ -1294,9 +1385,21 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
         if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
                 _markers(text, m.end(), s_end):
             continue
-        out.append(Scope(m.end(), s_end, frame, s_start, s_end))
+        end = _next_frame(text, m.end(), s_end)  # …应于1月申报，对弄虚作假…的，…: a new frame
+        if len(_HAN.findall(text, m.end(), end)) < 4:
+            continue
+        out.append(Scope(m.end(), end, frame, s_start, s_end))
         break
     return out
+
+
+def _next_frame(text: str, pos: int, end: int) -> int:
+    """End of an open scope: the clause boundary before a clause opened by 对 / 凡 (a frame
+    of its own), else ``end``."""
+    for m in _CLAUSE_PUNCT.finditer(text, pos, end):
+        if _rx().opener.match(text, m.end(), end):
+            return m.start()
+    return end
 
 
 def list_scope(text: str, s_start: int, s_end: int, labelled: bool = True) -> Scope | None:
@@ -1409,6 +1512,14 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         if value is None or (unit == "year" and value >= 1900):
             continue
         kind = _duration_kind(text, m, lo)
+        if kind is None and (m["pre"] or m["post"]) and (
+                course := _rx().training_right.match(text, m.end(), hi)):
+            # 开展1个月以上脱产技能研修培训: a length required of an activity (threshold)
+            op, inclusive = _bound(_cmp(m), m["incl"], m["excl"])
+            pred = Predicate(field=f"training_{unit}s", op=op, value=value, unit=unit,
+                             inclusive=inclusive)
+            out.append(_Cand(m.start(), course.end(), "threshold", pred))
+            continue
         if kind is None or text[max(lo, m.start() - 3):m.start()].endswith("之日起"):
             continue  # 自退役之日起3年内: a window since an event, not a tenure
         if not m["post"] and text.startswith("内", m.end()):
@@ -1494,6 +1605,12 @@ def _prize_lists(text: str, lo: int, hi: int) -> list[_Cand]:
         while more := _rx().prize_more.match(text, pos, hi):
             tiers.append((more.start("prize"), more.end(), more["prize"]))
             pos = more.end()
+        if len(tiers) > 1 and not _respective(text, pos, hi):
+            # 获得金牌、银牌、铜牌的选手…给予奖励: no tier has its own amount, one item
+            names = [m["what"] + prize for _, _, prize in tiers]
+            pred = Predicate(field="honors", op="in", value=names)
+            out.append(_Cand(m.start(), pos, "honor", pred))
+            continue
         for a, b, prize in tiers:
             pred = Predicate(field="honors", op="in", value=[m["what"] + prize])
             out.append(_Cand(a, b, "honor", pred, canonical=m["what"] + prize))
@@ -1710,6 +1827,10 @@ def _prizes(text: str, m: regex.Match, hi: int) -> list[_Cand]:
         out.append(_Cand(more.start("prize"), more.end(), "honor", pred, canonical=name,
                          honor_level=level))
         pos = more.end()
+    if len(out) > 1 and not _respective(text, pos, hi):  # no tier has its own amount
+        names = [v for c in out for v in c.predicate.value]
+        return [_Cand(m.start(), pos, "honor", Predicate(field="honors", op="in", value=names),
+                      honor_level=level)]
     return out
 
 
@@ -2080,6 +2201,96 @@ def _membership(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _capacities(text: str, lo: int, hi: int) -> list[_Cand]:
+    """以本区企事业单位名义参加…: acting in the name of a kind of body is one qualitative
+    item (the entity inside it is not the applicant)."""
+    out = []
+    for m in _rx().capacity.finditer(text, lo, hi) if text.find("以", lo, hi) >= 0 else ():
+        pred = Predicate(field="capacity", op="==", value=m["who"])
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
+def _contest_awards(text: str, lo: int, hi: int) -> list[_Cand]:
+    """在国家级、省级技能大赛中获奖 / 参加世界技能大赛并获奖: a prize won in a contest,
+    no tier named, is one honour item (a named tier is read by _prize_lists)."""
+    out = []
+    for m in _rx().contest_award.finditer(text, lo, hi) if text.find("获", lo, hi) >= 0 \
+            else ():
+        named = _rx().honor_alias.search(text, m.start(), m.end())
+        if named:  # 参加世界技能大赛并获奖: the named contest, at its level
+            h = _honor_by_alias()[named["alias"]]
+            name, level = h.canonical, h.level
+        else:      # 在国家级、省级技能大赛中获奖: the contest as written, the lowest level
+            name, level = m["contest"], None
+            for lv in _rx().level_word.finditer(text, m.start(), m.end()):
+                level = _lower_level(level, honors().level_prefixes[lv.group()])
+        pred = Predicate(field="honors", op="in", value=[name])
+        out.append(_Cand(m.start(), m.end(), "honor", pred, canonical=name, honor_level=level))
+    return out
+
+
+def _granted_awards(text: str, lo: int, hi: int) -> list[_Cand]:
+    """列入省级以上政府授予的技能领军人才奖励: an award conferred by a body is an honour
+    (the object's head decides, not the verb 列入)."""
+    out = []
+    for m in _rx().granted_award.finditer(text, lo, hi) if text.find("授", lo, hi) >= 0 \
+            or text.find("颁", lo, hi) >= 0 else ():
+        level = None
+        for lv in _rx().level_word.finditer(text, m.start(), m.end()):
+            level = _lower_level(level, honors().level_prefixes[lv.group()])
+        pred = Predicate(field="honors", op="in", value=[text[m.start():m.end()]])
+        out.append(_Cand(m.start(), m.end(), "honor", pred, honor_level=level))
+    return out
+
+
+def _recognised_bases(text: str, lo: int, hi: int) -> list[_Cand]:
+    """国家认定的世界技能大赛集训基地 / 经…确定的…基地: a base designated by a body is one
+    qualitative item (a contest name inside it is not an honour)."""
+    out = []
+    for m in _rx().recognised_base.finditer(text, lo, hi) if text.find("基地", lo, hi) >= 0 \
+            else ():
+        pred = Predicate(field="designation", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
+def _experience_phrases(text: str, lo: int, hi: int) -> list[_Cand]:
+    """Experience stated without a number: 长期工作在技能操作一线 / 累计工作年限达到申报条件 /
+    近三年内承办过省级以上职业技能竞赛 (the window before it is read on its own)."""
+    out = []
+    for m in _rx().experience_phrase.finditer(text, lo, hi):
+        pred = Predicate(field="experience", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "experience", pred))
+    return out
+
+
+def _employment_status(text: str, lo: int, hi: int) -> list[_Cand]:
+    """用人单位在聘的高技能人才 / 目前在岗的护理员: a current employment status before the
+    head noun is a labour-contract qualifier (在聘期内 / 在聘任期内 is a duration: no 的)."""
+    out = []
+    for m in _rx().employment_status.finditer(text, lo, hi):
+        pred = Predicate(field="labor_contract", op="==", value=True)
+        out.append(_Cand(m.start(), m.end(), "labor_contract", pred))
+    return out
+
+
+def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
+    """面向贫困劳动者、退役士兵等重点群体开展免费技能培训，培训期间给予生活补助 / 面向本市
+    户籍高校毕业生公开招聘: the people a granted measure is open to (type other). Read only
+    when the sentence grants something after it (or the measure is a recruitment) and no
+    对 / 凡 frame of its own follows (…，对脱贫家庭劳动力参加培训的，给予…)."""
+    w, out = words(), []
+    for m in _rx().audience.finditer(text, lo, hi):
+        if not (m["verb"] in w.audience_grant_verbs or _markers(text, m.end(), hi)):
+            continue
+        if _next_frame(text, m.end(), hi) < hi:
+            continue
+        pred = Predicate(field="group", op="in", value=[m["obj"]])
+        out.append(_Cand(m.start("obj"), m.end("obj"), "other", pred, canonical=m["obj"]))
+    return out
+
+
 def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
     """经…认定 / 经…同意 / 经备案: the benefit needs an agency's approval (type other)."""
     out = []
@@ -2160,7 +2371,9 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     for finder in (_durations, _quantities, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
                    _time_windows, _negations, _records, _criteria, _certificates,
-                   _training_certificates, _prize_lists, _groups):
+                   _training_certificates, _prize_lists, _groups, _capacities,
+                   _contest_awards, _granted_awards, _recognised_bases,
+                   _experience_phrases, _employment_status):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
@@ -2278,6 +2491,12 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             if rest is None:                              # of the clause qualifies too
                 continue
             a, inside = rest, []
+        if len(inside) > 1 and _bare_generic(text, inside[0]) and inside[0].start <= a + 1 \
+                and all(c.type != "entity_type" for c in inside[1:]) \
+                and inside[1].type == "threshold" and _agent_rest(text, inside[0].end, b):
+            # 企业安排技能人才开展1个月以上研修培训: the bare agent of a measured activity
+            out = [c for c in out if c is not inside[0]]
+            inside = inside[1:]
         if inside and all(c.type == "entity_type" for c in inside):
             out += _conjoined_before(text, a, inside[0].start)
             agent = _agent_rest(text, inside[-1].end, b)
@@ -2298,7 +2517,8 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
 
 def _qualitative(text: str, x: int, y: int) -> _Cand:
     """A clause as one item; one that ends in a failure (…认定未获通过) excludes."""
-    if text[x:y].endswith(tuple(words().failure_words)):
+    if text[x:y].endswith(tuple(words().failure_words)) or \
+            any(w in text[x:y] for w in words().misconduct_words):  # 弄虚作假骗取补贴的: barred
         pred = Predicate(field="qualifier", op="not", value=text[x:y])
         return _Cand(x, y, "exclusion", pred, priority=1, negated=True)
     pred = Predicate(field="qualifier", op="exists", value=text[x:y])
@@ -2402,6 +2622,8 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
     if text.find("适用", s_start, s_end) >= 0 or text.find("不属于", s_start, s_end) >= 0:
         extra += _inapplicable(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().audience_markers):  # speed
+        extra += _audiences(text, s_start, s_end)
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
         extra += _approvals(text, s_start, s_end)
     if text.find("元", s_start, s_end) >= 0:
