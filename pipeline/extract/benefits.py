@@ -1415,14 +1415,30 @@ class _DocIndex:
         resort for a rule that names none (在本县租用经营场地创业的，按实际租金给予补贴); none
         when the notice defines several kinds of recipient or none."""
         if "notice" not in self._recipients:
-            found = {m.group("who"): m.start("who")
-                     for m in _rx()["notice_definition"].finditer(text)
-                     if category_of(m.group("who")) is not None}
-            self._recipients["notice"] = next(iter(found.items())) if len(found) == 1 else None
-        if self._recipients["notice"] is None:
+            self._recipients["notice"] = self._defined_recipient(text)
+        rec = self._recipients["notice"]
+        return dataclasses.replace(rec) if rec is not None else None
+
+    @staticmethod
+    def _defined_recipient(text: str) -> _Recipient | None:
+        """The recipient of the notice's only definition of a kind of person or body; a
+        definition of 扶持对象 / 补助对象 names it in its body (…的家庭农场和农民合作社)."""
+        defs = {m.group("who"): m for m in _rx()["notice_definition"].finditer(text)
+                if not m.group("who").endswith(tuple(words().scheme_heads))}  # not 技能提升补贴
+        if len(defs) != 1:
             return None
-        who, start = self._recipients["notice"]
-        return _Recipient(who, None, start, via=f"recipient taken from the notice's definition of {who}")
+        term, m = next(iter(defs.items()))
+        if _rx()["object_heading"].search(term):  # 本办法所称扶持对象，是指…的家庭农场
+            stop = SENTENCE_BREAK.search(text, m.end())
+            rec = _defined_head(text, m.end(), stop.start() if stop else len(text))
+            if not rec.who:
+                return None
+        elif category_of(term) is not None:
+            rec = _Recipient(term, None, m.start("who"))
+        else:
+            return None
+        rec.via = f"recipient taken from the notice's definition of {term}"
+        return rec
 
     def scheme_names(self, text: str, s: int, e: int) -> list[str]:
         """_scheme_names of a clause, computed once per clause."""
