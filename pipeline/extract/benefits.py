@@ -117,6 +117,7 @@ class BenefitWords(BaseModel):
     list_joiners: list[str]
     definition_verbs: list[str]
     not_titles: list[str]
+    applicant_measures: list[str]
 
 
 @functools.cache
@@ -218,6 +219,7 @@ def _rx():
             rf"(?P<who>[^，。；,;的]{{2,20}}?)(?<!{alternation(w.title_not_held)})的\s*[，,]"),  # not 取得…证书的
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         "not_title": regex.compile(alternation(w.not_titles)),
+        "applicant_measure": regex.compile(alternation(w.applicant_measures)),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
             rf"(?:{alternation(w.title_verbs)})\s*(?P<who>[^，。；,;、]{{2,24}}?)\s*(?=[，,；;。]|$)"
@@ -234,7 +236,7 @@ def _rx():
         # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人:
         # the verb, then (checked by _give_slots) a recipient, then what follows it
         "give_verb": regex.compile(alternation(w.slot_give_verbs)),
-        "slot_stop": regex.compile(r"[，。；,;\d０-９每最按]|[一二三四五六七八九十两][万千百]"),
+        "slot_stop": regex.compile(r"[，。；,;：:\d０-９每最按]|[一二三四五六七八九十两][万千百]"),
         "after_slot": regex.compile(
             rf"""\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
                    |[\p{{Han}}]{{0,4}}(?:{inst}))""",
@@ -799,6 +801,11 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     stop = CLAUSE_BREAK.search(text, a.end, e)
     if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
         return True
+    if a.kind == "floor":  # 成员出资总额不低于50万元 / 上年度经营收入达到500万元以上: a measure of the applicant
+        lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
+        if _rx()["applicant_measure"].search(text, lo, a.start) and not _rx()["give_verb_any"].search(
+                text, lo, a.start):
+            return True
     return any(s + m.start("who") <= a.start < s + m.end("who")
                for m in _dui().finditer(text[s:a.start + 60]))
 
