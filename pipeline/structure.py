@@ -33,6 +33,7 @@ class StructureData(BaseModel):
     party_prefixes: list[str]
     not_region_words: list[str]
     max_heading_chars: int
+    rule_openers: list[str]
 
 
 @functools.cache
@@ -246,8 +247,10 @@ def _units(paras: list[str], offsets: list[int]) -> tuple[list[_Unit], int]:
     return units, closing
 
 
-def _heading(text: str, start: int, label_len: int) -> tuple[int, int] | None:
-    """Offsets of the heading in a clause's first paragraph, if it has one."""
+def _heading(text: str, start: int, label_len: int, continues: bool = False) -> tuple[int, int] | None:
+    """Offsets of the heading in a clause's first paragraph, if it has one (``continues``:
+    the clause goes on in later paragraphs, so a short first paragraph of one sentence,
+    （二）落实基层岗位津贴。, is its heading)."""
     rest_start = label_len
     while rest_start < len(text) and text[rest_start] in " \u3000":
         rest_start += 1
@@ -261,7 +264,8 @@ def _heading(text: str, start: int, label_len: int) -> tuple[int, int] | None:
         return None
     first = rest[: stop.start()]
     more = rest[stop.end():].strip()
-    if more and 0 < len(first) <= limit and not regex.search(r"\d|元", first):
+    if (more or continues) and 0 < len(first) <= limit and not regex.search(r"\d|元", first) \
+            and not first.startswith(tuple(words().rule_openers)):
         return start + rest_start, start + rest_start + len(first)
     return None
 
@@ -329,7 +333,8 @@ def _unit_clause(ids: list[str], i: int, u: _Unit, text: str, subtree_end: int) 
     label_len = len(LABEL.match(text[u.start:u.end]).group(0))
     first_para_end = text.find("\n", u.start)
     first_para_end = u.end if first_para_end < 0 or first_para_end > u.end else first_para_end
-    head = _heading(text[u.start:first_para_end], u.start, label_len)
+    continues = bool(text[first_para_end:u.end].strip())
+    head = _heading(text[u.start:first_para_end], u.start, label_len, continues)
     body_start = head[1] if head else u.start + label_len
     body = text[body_start:u.end].lstrip("。；：: \n").strip()
     return Clause(

@@ -1169,6 +1169,10 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
     if grant is None:
         return []
     m, instrument = grant
+    heading_end = ctx.clause.heading_end
+    if heading_end is not None and _after_label(text, ctx.clause) <= m.start() < heading_end \
+            and not _rx()["give_verb_any"].search(text, ctx.clause.start, heading_end):
+        return []  # （二）落实基层岗位津贴。: a heading names the measure its clause states
     if text.endswith(tuple(words().purpose_words), ctx.s, m.start()):
         return []  # …万元用于发放科技创新券: the purpose of a budget
     if rx["encouraged"].search(text, ctx.s, m.start()):
