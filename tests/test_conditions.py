@@ -198,7 +198,7 @@ CORPUS_EXPECT = [
     ("004", "参加社会保险", "social_insurance", "social_insurance", "==", True),
     ("004", "3年以上相应岗位工作经历", "experience", "experience_years", ">=", 3),
     ("004", "缴纳社会保险满3年", "social_insurance", "social_insurance_years", ">=", 3),
-    ("004", "签订1年以上劳动合同", "labor_contract", "contract_years", ">=", 1),
+    ("004", "与其签订1年以上劳动合同", "labor_contract", "contract_years", ">=", 1),
     ("004", "技师及以上", "skill_level", "skill_level", ">=", "技师"),
     ("004", "中级以上", "skill_level", "skill_level", ">=", "中级工"),
     ("004", "自本《实施意见》发布之日起", "time_window", "time_window", ">=", "本《实施意见》发布之日"),

@@ -78,7 +78,7 @@ class ConditionWords(_Strict):
     social_insurance_verbs: list[str]
     contract_terms: list[str]
     contract_verbs: list[str]
-    duration_units: dict[str, Literal["year", "month"]]
+    duration_units: dict[str, Literal["year", "month", "day"]]
     origins: dict[str, Literal["outside_city", "outside_district", "outside_province", "abroad"]]
     origin_verbs: list[str]
     origin_ladder: list[str] = []
@@ -89,7 +89,7 @@ class ConditionWords(_Strict):
     catalog_heads: list[str]
     shortage_words: list[str]
     shortage_heads: list[str]
-    threshold_units: dict[str, Literal["count", "share", "amount", "age", "area"]]
+    threshold_units: dict[str, Literal["count", "share", "amount", "age", "area", "currency"]]
     period_words: list[str]
     time_window_events: list[str]
     time_window_verbs: list[str]
@@ -141,6 +141,20 @@ class ConditionWords(_Strict):
     split_conjunctions: list[str] = []
     failure_words: list[str] = []
     refusal_markers: list[str] = []
+    duration_measure_heads: list[str] = []
+    age_lead_words: list[str] = []
+    catalog_list_heads: list[str] = []
+    catalog_member_words: list[str] = []
+    catalog_states: list[str] = []
+    share_base_heads: list[str] = []
+    currency_scales: dict[str, int] = {}
+    contract_partner_markers: list[str] = []
+    contract_partner_false_before: list[str] = []
+    contract_partner_stops: list[str] = []
+    contract_manners: list[str] = []
+    refusal_list_heads: list[str] = []
+    occasion_tails: list[str] = []
+    bar_disjunctions: list[str] = []
     inapplicable_heads: list[str] = []
     prize_verbs: list[str] = []
     subject_mod_stops: list[str] = []
@@ -485,10 +499,22 @@ _QUANTITY_T = r"""
     \s*(?P<num><<NUM>>)\s*                      # the number
     (?P<unit><<QUNITS>>)                        # 人次 / 人 / 名 / % / 万元
     (?P<of>(?<=%)(?:<<COUNT_UNITS>>))?          # 20%人次: what the share counts
-    (?P<post><<AFTER>>)?                        # comparator after: 以上
-    (?P<incl>[（(]\s*                           # an inclusivity note …
-        (?:(?P<excl><<EXCL>>)|<<INCL>>)         # … 不含 / 含
-        [^）)]{0,8}[）)])?                      # … 100人）
+    (?:(?P<incl>[（(]\s*                        # a note before the comparator: （含）以上
+            (?:(?P<excl><<EXCL>>)|<<INCL>>)[^）)]{0,8}[）)])
+        (?P<post><<AFTER>>)?
+    |   (?P<post><<AFTER>>)?                    # comparator after: 以上
+        (?P<incl>[（(]\s*                       # an inclusivity note …
+            (?:(?P<excl><<EXCL>>)|<<INCL>>)     # … 不含 / 含
+            [^）)]{0,8}[）)])?                  # … 100人）
+    )
+"""
+
+_SHARE_OF_T = r"""
+    (?P<pre><<BEFORE>>)                         # 超过 / 达到 …
+    (?P<base>[^，。；;：:\d%]{0,12}?             # 本单位在职职工 …
+        (?:<<HEADS>>))                          # … 总数: the whole the share is of
+    (?P<num><<NUM>>)\s*%                        # 1.5%
+    (?P<post><<AFTER>>)?                        # 以上
 """
 
 _SKILL_T = r"""
@@ -605,13 +631,20 @@ _SOCIAL_INSURANCE_T = r"""
 """
 
 _CONTRACT_T = r"""
+    (?:(?<!<<NOT_PARTNER>>)(?:<<PARTNER>>)      # 与 / 同: the other party …
+        [^，。；：:、<<PARTNER_STOP>>]{1,20}?   # … 其 / 用人单位 / 残疾人
+        (?:<<MANNERS>>)?)?                      # 直接
     (?P<verb><<VERBS>>)了?                      # 签订 / 订立
     (?:[^，。；\d]{0,4}?                        # 与其 / 期限
         (?P<pre><<BEFORE>>)?\s*                 # 不少于
         (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 1年
-        (?P<post><<AFTER>>)?)?                  # 以上
+        (?P<post><<AFTER>>)?                    # 以上
+        (?P<incl>[（(]\s*                       # an inclusivity note …
+            (?:(?P<excl><<EXCL>>)|<<INCL>>)     # … 不含 / 含
+            [^）)]{0,8}[）)])?)?                # … 1年）
     (?:期限)?的?                                # 期限 / 的
     (?P<term><<TERMS>>)                         # 劳动合同
+    (?:(?:<<OR>>)(?:<<TERMS>>))?                # 或服务协议: either form of contract
 """
 
 _ORIGIN_T = r"""
@@ -627,9 +660,14 @@ _ORIGIN_STANDALONE_T = r"""
 _CATALOG_T = r"""
     (?P<verb><<VERBS>>)                         # 列入 / 纳入 / 属于
     (?P<obj>[^，。；、的]{0,30}                 # the catalogue as written …
-        (?:<<HEADS>>)[）)]?                     # … 目录 / 紧缺职业 / 工种）
+        (?:<<HEADS>>)[）)》”"]?                 # … 目录 / 紧缺职业 / 工种） / 目录》
         (?:[（(][^）)]{1,6}[）)])?)             # （工种）
     (?P<de>的)?                                 # …的: a qualifier, not a benefit
+"""
+
+_CATALOG_MEMBER_T = r"""
+    《(?P<obj>[^《》，。；]{1,30}(?:<<HEADS>>))》 # 《重点境外展会目录》: a named list …
+    (?:<<WHERE>>)                               # … 内 / 所列: a member of it
 """
 
 _TIER_AMOUNT_T = r"""
@@ -720,7 +758,8 @@ _EVENT_CAP_T = r"""
 _RECORD_T = r"""
     (?P<neg><<NEG>>)                            # 无 / 未 / 没有
     (?P<verb><<VERBS>>)?                        # 受过 / 发生 / 被
-    (?P<obj>[^，。；、的]{0,14}?)                # 刑事 / 重大安全生产 / 学术不端行为
+    (?P<obj>[^，。；、的]{0,14}?                 # 刑事 / 重大安全生产 / 学术不端行为
+        |[^，。；的]{0,12}?等方面的[^，。；、的]{0,8}?)  # 海关、税务等方面的重大: domains
     (?P<head><<HEADS>>)                         # 处罚 / 处分 / 事故 / 记录
 """
 
@@ -978,12 +1017,18 @@ def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
     count_units = [u for u, kind in w.threshold_units.items() if kind == "count"]
     return dict(
         duration=_compile(_DURATION_T, DUR_UNITS=dur, **incl, **cmp),
+        share_of=_compile(_SHARE_OF_T, HEADS=_alt(w.share_base_heads), **cmp),
         quantity=_compile(_QUANTITY_T, PER=_alt(w.per_markers), QUNITS=_alt(w.threshold_units),
                           COUNT_UNITS=_alt(count_units), **incl, **cmp),
         social_insurance=_compile(_SOCIAL_INSURANCE_T, VERBS=_alt(w.social_insurance_verbs),
                                   TERMS=_alt(w.social_insurance_terms), DUR_UNITS=dur, **cmp),
         contract=_compile(_CONTRACT_T, VERBS=_alt(w.contract_verbs),
-                          TERMS=_alt(w.contract_terms), DUR_UNITS=dur, **cmp),
+                          TERMS=_alt(w.contract_terms), DUR_UNITS=dur,
+                          PARTNER=_alt(w.contract_partner_markers),
+                          NOT_PARTNER=_alt(w.contract_partner_false_before),
+                          PARTNER_STOP="".join(w.contract_partner_stops),
+                          MANNERS=_alt(w.contract_manners), OR=_alt(w.disjunctions),
+                          **incl, **cmp),
         within=_compile(_WITHIN_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur),
         since_within=_compile(_SINCE_WITHIN_T, DUR_UNITS=dur),
         event_cap=_compile(_EVENT_CAP_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur,
@@ -1062,6 +1107,9 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                               HEADS=_alt(w.origin_person_heads)),
         origin_verb=_compile(r"(?:<<V>>)  # 引进 near an origin", V=_alt(w.origin_verbs)),
         catalog=_compile(_CATALOG_T, VERBS=_alt(w.catalog_verbs), HEADS=_alt(w.catalog_heads)),
+        catalog_member=_compile(_CATALOG_MEMBER_T, HEADS=_alt(w.catalog_list_heads),
+                                WHERE=_alt(w.catalog_member_words)),
+        catalog_state=_compile(r"(?:<<W>>)$  # 已 right before 列入", W=_alt(w.catalog_states)),
         shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words),
                           HEADS=_alt(w.shortage_heads)),
         since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
@@ -1135,6 +1183,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
                         HEADS=_alt(w.record_heads)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
+        contract_right=_compile(r"(?:[（(][^）)]{0,8}[）)])?(?:期限)?的?(?:<<W>>)  # 聘用合同",
+                                W=_alt(w.contract_terms)),
         thing_share=_compile(r"%的(?:<<T>>)  # 30%的场地: a share of a thing",
                              T=_alt(w.thing_heads)),
         partner_left=_compile(_PARTNER_LEFT_T, VERBS=_alt(w.entity_partner_verbs)),
@@ -1465,8 +1515,8 @@ def _duration_kind(text: str, m: regex.Match, lo: int) -> str | None:
         return "experience"
     if rx.insurance_left.search(left):
         return "social_insurance"
-    if rx.contract_left.search(left):
-        return "labor_contract"
+    if rx.contract_left.search(left) or rx.contract_right.match(text, m.end()):
+        return "labor_contract"  # 签订3年以上聘用合同: not the tenure of 在岗 before it
     if rx.experience_left.search(left):  # 在企业实践满6个月 / 一线岗位工作满5年
         return "experience"
     if rx.tenure_left.search(left):
@@ -1520,6 +1570,16 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
                              inclusive=inclusive)
             out.append(_Cand(m.start(), course.end(), "threshold", pred))
             continue
+        head_end = m.start() - (text[m.start() - 1:m.start()] == "在")  # 期限在3年以上
+        if kind is None and (m["pre"] or m["post"]) and text.endswith(
+                tuple(words().duration_measure_heads), lo, head_end):
+            # 流转合同剩余期限不少于5年 / 累计培训时间满15天: the length of a thing or an
+            # activity (threshold), quoted from the start of its clause
+            op, inclusive = _bound(_cmp(m), m["incl"], m["excl"])
+            pred = Predicate(field=f"length_{unit}s", op=op, value=value, unit=unit,
+                             inclusive=inclusive)
+            out.append(_Cand(_clause_start(text, lo, m.start()), m.end(), "threshold", pred))
+            continue
         if kind is None or text[max(lo, m.start() - 3):m.start()].endswith("之日起"):
             continue  # 自退役之日起3年内: a window since an event, not a tenure
         if not m["post"] and text.startswith("内", m.end()):
@@ -1564,11 +1624,50 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
         elif kind == "amount":
             value *= {"万元": 10000, "亿元": 100000000}.get(m["unit"], 1)
             unit = "元"
+        elif kind == "currency":  # 1000万美元: the value in the currency named
+            fld, scale = "amount", words().currency_scales.get(unit[0])
+            if scale:
+                value, unit = value * scale, unit[1:]
         op, inclusive = _bound(">=" if m["per"] else _cmp(m), m["incl"], m["excl"])
         ctype = "other" if kind == "age" else "threshold"  # 面积不少于100平方米: area
         pred = Predicate(field=fld, op=op, value=value, unit=unit, inclusive=inclusive)
-        out.append(_Cand(m.start(), m.end(), ctype, pred))
+        start = m.start()
+        if kind == "age":  # 年龄在18周岁以上 / 年满60周岁: the age word is part of it
+            lead = next((w for w in words().age_lead_words
+                         if text.endswith(w, lo, start)), "")
+            if len(lead) == 1 and (not m["pre"] or not _HAN.match(text, start - 2)):
+                lead = ""  # 年 only in 年满 (not 2023年60周岁以上)
+            start -= len(lead)
+        out.append(_Cand(start, m.end(), ctype, pred))
     return out
+
+
+def _shares_of(text: str, lo: int, hi: int) -> list[_Cand]:
+    """安排残疾人就业比例超过本单位在职职工总数1.5%: a share of a named whole with the
+    comparator before the whole (threshold), quoted from the start of its clause."""
+    out = []
+    if text.find("%", lo, hi) < 0:  # cheap pre-check: speed
+        return out
+    for m in _rx().share_of.finditer(text, lo, hi):
+        value = _num(m["num"])
+        if value is None:
+            continue
+        op, inclusive = _bound(_cmp(m), None, None)
+        pred = Predicate(field="share", op=op, value=value / 100, unit=m["base"],
+                         inclusive=inclusive)
+        out.append(_Cand(_clause_start(text, lo, m.start()), m.end(), "threshold", pred))
+    return out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause holding ``pos``, past a label, an opener (对 / 凡) and a
+    conjunction (且 / 并): where a measured quantity's own wording begins."""
+    start = max([lo] + [p.end() for p in _CLAUSE_PUNCT.finditer(text, lo, pos)])
+    start = _skip_label(text, start, pos)
+    m = _rx().opener.match(text, start, pos)
+    start = m.end() if m else start
+    m = _rx().piece_trim.match(text, start, pos)
+    return m.end() if m else start
 
 
 @functools.cache
@@ -1867,7 +1966,7 @@ def _contracts(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in _rx().contract.finditer(text, lo, hi):
         if m["num"] and _num(m["num"]) is not None:
             unit = words().duration_units[m["unit"]]
-            op, inclusive = _bound(_cmp(m) or "==", None, None)
+            op, inclusive = _bound(_cmp(m) or "==", m["incl"], m["excl"])
             pred = Predicate(field=f"contract_{unit}s", op=op, value=_num(m["num"]),
                              unit=unit, inclusive=inclusive)
         else:
@@ -2031,12 +2130,20 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
     rx, out = _rx(), []
     for m in rx.catalog.finditer(text, lo, hi):
         neg = rx.catalog_neg.search(text, max(lo, m.start() - 4), m.start())
-        if not m["de"] and not neg and m["verb"] in words().catalog_verbs_need_de:
+        state = rx.catalog_state.search(text, max(lo, m.start() - 3), m.start())
+        if state and not regex.match(r"\s*(?:[；;。]|$)", text[m.end("obj"):hi + 1]):
+            state = None  # 已列入…名录； closing its clause is a state, not a benefit
+        if not m["de"] and not neg and not state and \
+                m["verb"] in words().catalog_verbs_need_de:
             continue
         pred = Predicate(field="catalog", op="not" if neg else "in", value=[m["obj"]])
-        start = neg.start() if neg else m.start()
+        start = neg.start() if neg else state.start() if state else m.start()
         ctype = "exclusion" if neg else "catalog"  # 未被列入失信名单: excludes (op not)
         out.append(_Cand(start, m.end("obj"), ctype, pred, negated=bool(neg)))
+    if text.find("《", lo, hi) >= 0:  # cheap pre-check: speed
+        for m in rx.catalog_member.finditer(text, lo, hi):  # 参加《…展会目录》内展会
+            pred = Predicate(field="catalog", op="in", value=[m["obj"]])
+            out.append(_Cand(m.start(), m.end(), "catalog", pred))
     for m in rx.shortage.finditer(text, lo, hi):
         if not (m["head"] or text.startswith("的", m.end()) or rx.skill.match(text, m.end(), hi)):
             continue
@@ -2368,7 +2475,7 @@ def _labelled_tier(text: str, lo: int, hi: int, cands: list[_Cand]) -> list[_Can
 def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     lo, hi = scope.start, scope.end
     cands: list[_Cand] = []
-    for finder in (_durations, _quantities, _skills, _titles, _named_honors, _generic_honors,
+    for finder in (_durations, _quantities, _shares_of, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
                    _time_windows, _negations, _records, _criteria, _certificates,
                    _training_certificates, _prize_lists, _groups, _capacities,
@@ -2382,6 +2489,12 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands = [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
     if scope.frame in _TYPED_FRAMES:  # 从…中评选: only what qualifies a person of the pool
         cands = [c for c in cands if c.type in _TYPED_FRAMES[scope.frame]]
+    ents = [c for c in cands if c.type == "entity_type"]
+    for c in cands:  # 小微企业当年新招用…达到…15%以上: a measure quoted from its clause
+        if c.type == "threshold":  # start does not take in the applicant before it
+            for e in ents:
+                if c.start <= e.start and e.end < c.end:
+                    c.start = e.end
     for m in _rx().clause_split.finditer(text, lo, hi):  # 注册、正常经营满1年: not over 、
         for c in cands:
             if c.start < m.start() < c.end and len(_HAN.findall(text, m.end(), c.end)) >= 3:
@@ -2467,7 +2580,7 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
         if text[a:de].startswith(tuple(w.subject_topic_verbs)):
             return None  # 申报研发补助的企业，…: the benefit applied for is the topic
         b = de
-    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)]", text[b - 1]):
+    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)%]", text[b - 1]):
         b -= 1
     return (a, b) if len(_HAN.findall(text, a, b)) >= 3 else None
 
@@ -2771,6 +2884,7 @@ def extract_conditions(text: str) -> list[Condition]:
     """All eligibility qualifiers of ``text`` in text order."""
     out: list[Condition] = []
     kind: str | None = None  # label kind of an open requirement list ("" before its first item)
+    bars = False  # the open list is one of bars (有下列情形之一的，不得申报：)
     for s_start, s_end in sentences(text):
         kind = _next_kind(kind, _label_kind(text, s_start, s_end))
         inline = _inline_intro(text, s_start, s_end) if kind is None else None
@@ -2780,14 +2894,58 @@ def extract_conditions(text: str) -> list[Condition]:
             label = _label_kind(text, inline, s_end)  # ：（一）A；（二）B: a labelled list
             kind = (label or _SEMI) if text.startswith(("；", ";"), s_end) else None
             continue
-        out.extend(_sentence_conditions(text, s_start, s_end, kind is not None, kind != _SEMI))
+        bars = bars and kind is not None
+        if bars and kind != "":
+            out.extend(_bar_item(text, s_start, s_end))
+        else:
+            out.extend(_sentence_conditions(text, s_start, s_end, kind is not None,
+                                            kind != _SEMI))
         if kind == _SEMI and not text.startswith(("；", ";"), s_end):
             kind = None  # an unlabelled list ends at its first item not closed by ；
         if text[s_start:s_end].rstrip()[-1:] in "：:" and _rx().list_intro.search(
                 text, s_start, s_end):  # cheap pre-check first: speed
-            kind = ""
+            kind, bars = "", _is_bar_intro(text, s_start, s_end)
         elif _is_list_heading(text, s_start, s_end):
-            kind = ""
+            kind, bars = "", False
+    return out
+
+
+def _is_bar_intro(text: str, s_start: int, s_end: int) -> bool:
+    """A list intro that refuses (有下列情形之一的，不得申报：/ 申报主体不得有下列情形：):
+    its items are bars, not requirements."""
+    w = words()
+    m = _rx().list_intro.search(text, s_start, s_end)
+    return (m is not None and any(h in m.group() for h in w.refusal_list_heads)
+            and any(text.find(r, s_start, s_end) >= 0 for r in w.refusal_markers))
+
+
+def _bar_item(text: str, s_start: int, s_end: int) -> list[Condition]:
+    """One item of a list of bars: one exclusion for the whole item (a time window such as
+    近两年内 stays inside: it bounds the bar), less a leading clause that sets the occasion
+    (申请…时，) and the closing 的; two distinct bars joined by ，或者 give two exclusions."""
+    w = words()
+    a = _skip_label(text, s_start, s_end)
+    b = s_end
+    while b > a and text[b - 1] in "的 \t\u3000，,。；;":
+        b -= 1
+    bounds = [a] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, a, b)]
+    if len(bounds) > 1 and text[a:bounds[1] - 1].endswith(tuple(w.occasion_tails)):
+        a = bounds[1]
+    parts, start = [], a
+    for m in _CLAUSE_PUNCT.finditer(text, a, b):
+        if text.startswith(tuple(w.bar_disjunctions), m.end()):
+            parts.append((start, m.start()))
+            start = m.end() + next(len(d) for d in w.bar_disjunctions
+                                   if text.startswith(d, m.end()))
+    parts.append((start, b))
+    out = []
+    scope = Scope(a, b, "下列…", s_start, s_end)
+    for x, y in parts:
+        if len(_HAN.findall(text, x, y)) < 3:
+            continue
+        pred = Predicate(field="qualifier", op="not", value=text[x:y])
+        c = _Cand(x, y, "exclusion", pred, negated=True)
+        out.append(_to_condition(text, c, scope, scope.frame))
     return out
 
 
