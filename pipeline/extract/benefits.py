@@ -118,6 +118,8 @@ class BenefitWords(BaseModel):
     definition_verbs: list[str]
     not_titles: list[str]
     applicant_measures: list[str]
+    transfer_words: list[str]
+    condition_intros: list[str]
 
 
 @functools.cache
@@ -220,6 +222,8 @@ def _rx():
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         "not_title": regex.compile(alternation(w.not_titles)),
         "applicant_measure": regex.compile(alternation(w.applicant_measures)),
+        "transfer": regex.compile(alternation(w.transfer_words)),
+        "condition_intro": regex.compile(rf"\s*(?:{alternation(w.condition_intros)})"),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
             rf"(?:{alternation(w.title_verbs)})\s*(?P<who>[^，。；,;、]{{2,24}}?)\s*(?=[，,；;。]|$)"
@@ -826,6 +830,8 @@ def _is_budget(text: str, ctx: _Ctx, a: Amount) -> bool:
     rx = _rx()
     if text.startswith(tuple(words().purpose_words), a.end) and not rx["give_verb_any"].search(text, lo, a.start):
         return True  # 每年安排不少于1500万元用于发放创新券: money set aside for a purpose
+    if rx["transfer"].search(text, lo, hi):
+        return True  # 省级财政按每人每年3000元的标准对县级给予转移支付补助: between governments
     return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
 
 
@@ -1181,9 +1187,13 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
         return []
     if rx["noun_follower"].match(text, m.end()):
         return []  # 享受引才补助的人数 / 落实各项奖补政策: a noun phrase, not a grant
+    if rx["condition_intro"].match(text, m.end()):
+        return []  # 享受奖励须同时满足以下条件：: the conditions of a grant stated elsewhere
     if rx["announcement"].search(text, ctx.s, ctx.e) or text[ctx.e - 1:ctx.e] in "：:":
         return []  # 按以下标准给予…补贴： the standards follow in the next clauses
     lo, hi = _comma_clause(text, ctx.s, ctx.e, m.start(), m.end())
+    if rx["transfer"].search(text, lo, hi):
+        return []  # 对县级给予转移支付补助: a transfer between governments
     if text[hi - 1:hi] == "的" or text[m.end():hi].endswith("的"):
         return []  # 已享受上级同类奖励的，… : a qualifier, not a grant
     if _employer_pays(text, lo, m.start()):
