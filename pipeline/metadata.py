@@ -182,7 +182,7 @@ def _validity(text: str, issued: dt.date | None, meta: Metadata) -> None:
             meta.effective_until = add_years(meta.effective_from, meta.validity_years)
 
 
-def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
+def _divisions(text: str, bare_ok: bool = True) -> tuple[str | None, str | None, str | None]:
     """(province, city, district/county) named in ``text``, by cpca's gazetteer.
 
     cpca's public ``transform`` builds a pandas DataFrame per call (about 3 ms);
@@ -199,18 +199,21 @@ def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
     if row is None:
         row = cpca.transform([text]).iloc[0].to_dict()
     names = (row.get("省"), row.get("市"), row.get("区"))
-    return tuple(n if isinstance(n, str) and _named_in(n, text) else None for n in names)
+    return tuple(n if isinstance(n, str) and _named_in(n, text, bare_ok) else None for n in names)
 
 
 _DIVISION_SUFFIX = regex.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|区|县|旗|盟)$")
 
 
-def _named_in(name: str, text: str) -> bool:
+def _named_in(name: str, text: str, bare_ok: bool = True) -> bool:
     """cpca completes names (湛江 -> 湛江市, even 县 -> a municipality's counties): keep
-    only a division whose own name, without its suffix, is written in the text."""
+    only a division whose own name, without its suffix, is written in the text (in running
+    text, ``bare_ok`` false, only with its suffix: 校企合作 names no 合作市)."""
     stem = _DIVISION_SUFFIX.sub("", name)
     if len(stem) < 2 or stem not in text:
         return False
+    if (not bare_ok or stem in words().ambiguous_region_stems) and name not in text:
+        return False  # 合作 in 校企合作 is no 合作市: a common word counts only with its suffix
     # 临江省 is not 临江市: the stem written with another division's suffix is another place
     after = {text[i + len(stem):i + len(stem) + 1] for i in find_all(text, stem)}
     other = {"省", "市", "区", "县", "州", "旗", "盟"} - {name[-1]}
@@ -251,10 +254,10 @@ def _written_region(text: str) -> tuple[str | None, str | None]:
 def _region(candidates: list[str]) -> tuple[str | None, str | None]:
     """The most specific region named in ``candidates`` (issuers first, then title, text)."""
     best: tuple[int, str | None, str | None] = (0, None, None)
-    for text in candidates:
+    for i, text in enumerate(candidates):
         if not text:
             continue
-        prov, city, area = _divisions(text)
+        prov, city, area = _divisions(text, bare_ok=i < len(candidates) - 1)
         if area:
             parts = [v for v in (city, area) if v]
             level, score = ("county" if area.endswith(("县", "旗")) else "district"), 3
@@ -302,4 +305,27 @@ def extract_metadata(text: str, clauses: list[Clause]) -> Metadata:
     if m := INTERPRETER.search(text):
         meta.interpreting_agency = m.group("who")
     meta.region, meta.region_level = _region(meta.issuers + [title or "", text[:300]])
+    if meta.region_level in ("county", "district"):
+        meta.region = _with_parent_city(meta.region, closing)
     return meta
+
+
+CC_ENTRY = regex.compile(r"[^，,、；;：:\s]+")
+
+
+def _with_parent_city(region: str, closing: list[str]) -> str:
+    """A county or district notice copied to the bodies of its city (抄送：宿川市农业农村局，
+    宿川市财政局) is of that city's county: 澄岭县 -> 宿川市澄岭县."""
+    if regex.search(r"市|州|盟", region[:-1]):
+        return region  # 江门市江海区: the city is already named
+    cities: dict[str, int] = {}
+    for para in closing:
+        if not para.lstrip().startswith(tuple(words().cc_markers)):
+            continue
+        for entry in CC_ENTRY.findall(para.split("：", 1)[-1].split(":", 1)[-1]):
+            city, level = _written_region(entry)
+            if city and level == "city" and city.endswith("市") and len(city) <= 6:
+                cities[city] = cities.get(city, 0) + 1
+    if len(cities) != 1:
+        return region  # none, or bodies of several cities: no single parent
+    return next(iter(cities)) + region

@@ -32,6 +32,8 @@ class StructureData(BaseModel):
     interpret_verbs: list[str]
     party_prefixes: list[str]
     not_region_words: list[str]
+    ambiguous_region_stems: list[str]
+    cc_markers: list[str]
     max_heading_chars: int
     rule_openers: list[str]
 
