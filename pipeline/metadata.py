@@ -32,8 +32,9 @@ DATE = regex.compile(
     regex.VERBOSE,
 )
 EFFECTIVE_FROM_ISSUE = regex.compile(
-    r"自\s*(?:印发|发布|公布|下发)\s*之\s*日\s*起\s*(?:施行|实施|执行|生效)"  # 自印发之日起实施
+    r"自\s*(?P<verb>印发|发布|公布|下发)\s*之\s*日\s*起\s*(?:施行|实施|执行|生效)"  # 自印发之日起实施
 )
+PRINTED_LINE = regex.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 EFFECTIVE_FROM_DATE = regex.compile(
     r"自?\s*(?P<date>\d{4}\s*年[^。；，]{1,8}?日)\s*起\s*(?:施行|实施|执行|生效)"  # 自2019年1月1日起施行
 )
@@ -168,9 +169,19 @@ def _issue_date(paras: list[str]) -> dt.date | None:
     return None
 
 
-def _validity(text: str, issued: dt.date | None, meta: Metadata) -> None:
-    if EFFECTIVE_FROM_ISSUE.search(text):
-        meta.effective_from = issued
+def _printed_date(paras: list[str]) -> dt.date | None:
+    """The date of the 印发 line (…办公室　2024年2月7日印发), when the closing has one."""
+    for p in paras:
+        if m := PRINTED_LINE.search(p):
+            return parse_date(m.group("date"))
+    return None
+
+
+def _validity(text: str, issued: dt.date | None, meta: Metadata,
+              printed: dt.date | None = None) -> None:
+    if m := EFFECTIVE_FROM_ISSUE.search(text):
+        # 自印发之日起: the day the 印发 line prints, else the signature date
+        meta.effective_from = printed if printed and m.group("verb") == "印发" else issued
     elif m := EFFECTIVE_FROM_DATE.search(text):
         meta.effective_from = parse_date(m.group("date"))
     if m := EFFECTIVE_UNTIL_DATE.search(text):
@@ -301,7 +312,7 @@ def extract_metadata(text: str, clauses: list[Clause]) -> Metadata:
         cited_documents=cited_documents(text),
     )
     meta.issue_date = _issue_date(pre[title_i + 1:] + closing if title_i >= 0 else pre + closing)
-    _validity(text, meta.issue_date, meta)
+    _validity(text, meta.issue_date, meta, _printed_date(closing))
     if m := INTERPRETER.search(text):
         meta.interpreting_agency = m.group("who")
     meta.region, meta.region_level = _region(meta.issuers + [title or "", text[:300]])
