@@ -202,6 +202,16 @@ class ConditionWords(_Strict):
     audience_verbs: list[str] = []
     audience_grant_verbs: list[str] = []
     audience_heads: list[str] = []
+    # --- round 15: nominations, pool sources, evaluative clauses, deadlines
+    nomination_body_heads: list[str] = []
+    nomination_verbs: list[str] = []
+    pool_source_heads: list[str] = []
+    evaluative_tails: list[str] = []
+    deadline_before: list[str] = []
+    agreement_heads: list[str] = []
+    agreement_grant_words: list[str] = []
+    activity_joiners: list[str] = []
+    clause_split_false: list[str] = []
 
     @model_validator(mode="after")
     def _lists_unique(self) -> "ConditionWords":
@@ -362,6 +372,10 @@ class QualifyingGroups(_Strict):
     registrations: list[str]
     object_before: list[str]
     group_openers: list[str]
+    recipient_leads: list[str] = []
+    dependants: list[str] = []
+    dependant_leads: list[str] = []
+    dependant_service: list[str] = []
 
     @model_validator(mode="after")
     def _unique(self) -> "QualifyingGroups":
@@ -951,6 +965,36 @@ _AUDIENCE_T = r"""
     (?P<verb><<VERBS>>)                         # 开展 / 公开招聘 / 定向招考
 """
 
+_NOMINATION_T = r"""
+    (?<=^|[、，,对凡。；;：:\s])                 # a list member or the frame's object …
+    (?!经|对|凡)                                # (经…推荐 is an approval; 对 opens the frame)
+    (?P<body>(?:[^，,。；;：:、的\d]{1,14}?(?:<<HEADS>>)、)*  # 重点高等院校、科研院所、
+        [^，,。；;：:、的\d]{1,14}?(?:<<HEADS>>))  # 知名企业 / 市人力资源社会保障部门
+    (?P<verb><<VERBS>>)                         # 邀请 / 培养推荐: the body nominates …
+    (?P<act>[^，,。；;：:的]{4,30}?(?=的))?       # … for what the person comes to do (…的)
+"""
+
+_POOL_SOURCE_T = r"""
+    (?P<src>[^，,。；;：:、的\d]{2,16}?(?:<<HEADS>>))  # 全市社会经济组织: where the pool is
+    (?=\p{Han}{2})                              # … its people's qualifiers follow
+"""
+
+_DEADLINE_T = r"""
+    于?每年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)  # 于每年6月30日 / 每年3月底
+    (?:前|之前|以前)                             # 前: a deadline …
+    (?=(?:<<BEFORE>>))                          # … to apply to an agency (向…提交)
+"""
+
+_DEPENDANT_T = r"""
+    (?:本人)?(?:<<LEADS>>)                      # 本人及其 / 及其: the recipient's …
+    (?:<<DEP>>)(?:[、和及与](?:<<DEP>>))*       # … 配偶、未成年子女: dependants
+"""
+
+_AGREEMENT_T = r"""
+    签订(?P<obj>[^，,。；;：:、\d]{2,16}?)       # 签订紧缺工种技能人才定向培养 …
+    (?:<<HEADS>>)                               # … 协议: an agreement the recipient signs
+"""
+
 _OPENER_T = r"""
     (?P<opener><<OPENERS>>)                     # 对 / 凡
 """
@@ -1157,6 +1201,16 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         recognition=_compile(_RECOGNITION_T, VERBS=_alt(w.recognition_verbs),
                              HEADS=_alt(w.recognition_heads)),
         pool=_compile(_POOL_T, VERBS=_alt(w.selection_verbs)),
+        pool_source=_compile(_POOL_SOURCE_T, HEADS=_alt(w.pool_source_heads)),
+        nomination=_compile(_NOMINATION_T, HEADS=_alt(w.nomination_body_heads),
+                            VERBS=_alt(w.nomination_verbs)),
+        deadline=_compile(_DEADLINE_T, BEFORE=_alt(w.deadline_before)),
+        dependant=_compile(_DEPENDANT_T, LEADS=_alt(groups().dependant_leads),
+                           DEP=_alt(groups().dependants)),
+        agreement=_compile(_AGREEMENT_T, HEADS=_alt(w.agreement_heads)),
+        activity_joiner=_compile(r"(?:<<W>>)$  # 和 before a typed qualifier",
+                                 W=_alt(w.activity_joiners)),
+        evaluative=_compile(r"(?:<<W>>)$  # 质量好 closing a clause part", W=_alt(w.evaluative_tails)),
         batch=_compile(_BATCH_T, VERBS=_alt(w.batch_verbs)),
         definition=_compile(_DEFINITION_T, HEADS=_alt(w.definition_heads),
                             OBJECTS=_alt(w.definition_objects),
@@ -1178,8 +1232,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                 W=_alt(w.entity_conjoiners)),
         split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
                                    W=_alt(w.split_conjunctions)),
-        clause_split=_compile(r"、(?=(?:<<W>>))  # 、 before a new qualifier clause",
-                              W=_alt(w.clause_split_openers)),
+        clause_split=_compile(r"、(?=(?:<<W>>))(?!<<F>>)  # 、 before a new qualifier clause",
+                              W=_alt(w.clause_split_openers), F=_alt(w.clause_split_false)),
         record=_compile(_RECORD_T, NEG=_alt(w.record_negations), VERBS=_alt(w.record_verbs),
                         HEADS=_alt(w.record_heads)),
         contract_left=_compile(_CONTRACT_LEFT_T, WORDS=_alt(w.contract_terms)),
@@ -1389,10 +1443,16 @@ def _frame_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> l
     out: list[Scope] = []
     for a, b, frame in found:
         sc = Scope(a, b, frame, s_start, s_end, weak=True)
-        if all(b <= o.start or a >= o.end for o in scopes + out) and \
+        if all(b <= o.start or a >= o.end or _skipped(o, a, b) for o in scopes + out) and \
                 not _is_penalty(text, sc, s_end) and not _thing_topic(text, sc):
             out.append(sc)
     return out
+
+
+def _skipped(scope: Scope, a: int, b: int) -> bool:
+    """True when [a, b) lies in a prose clause ``scope`` skips (选择一批大中型企业，… inside a
+    scope that runs to a later 给予): a frame of its own may be read there."""
+    return any(x <= a and b <= y for x, y in scope.skip)
 
 
 def _recognition_subject(text: str, s_start: int, verb: int) -> int | None:
@@ -2398,6 +2458,92 @@ def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _nominations(text: str, lo: int, hi: int) -> list[_Cand]:
+    """市人力资源社会保障部门培养推荐的…选手 / 重点高校、科研院所邀请来华从事…的专家: the
+    bodies nominating the person (other) and what the invited person comes to do (other)."""
+    if not any(text.find(v, lo, hi) >= 0 for v in words().nomination_verbs):  # speed
+        return []
+    out = []
+    for m in _rx().nomination.finditer(text, lo, hi):
+        pred = Predicate(field="nominated_by", op="in", value=[m["body"]])
+        out.append(_Cand(m.start(), m.end("verb"), "other", pred))
+        if m["act"]:
+            pred = Predicate(field="qualifier", op="exists", value=m["act"])
+            out.append(_Cand(m.start("act"), m.end("act"), "other", pred, priority=1))
+    return out
+
+
+def _pool_source(text: str, scope: Scope) -> list[_Cand]:
+    """从全市社会经济组织具有…的人才中评选: the bodies the pool is drawn from (other)."""
+    m = _rx().pool_source.match(text, scope.start, scope.end)
+    if m is None:
+        return []
+    a = scope.start - 1 if text[scope.start - 1:scope.start] == "从" else scope.start
+    pred = Predicate(field="source", op="in", value=[m["src"]])
+    return [_Cand(a, m.end(), "other", pred)]
+
+
+def _dependants(text: str, lo: int, hi: int) -> list[_Cand]:
+    """引进人才本人及其配偶、未成年子女在县域内参加…的: the recipient's dependants (other)."""
+    if not any(text.find(x, lo, hi) >= 0 for x in groups().dependant_leads):  # speed
+        return []
+    out = []
+    for m in _rx().dependant.finditer(text, lo, hi):
+        pred = Predicate(field="group", op="in", value=[m.group()])
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
+def _served_dependants(text: str, lo: int, hi: int) -> list[_Cand]:
+    """为“武汉工匠”及其配偶和未成年子女落户提供便捷服务: dependants a service clause names."""
+    out = []
+    for c in _dependants(text, lo, hi):
+        a = _clause_start(text, lo, c.start)
+        b = _clause_end(text, c.end, hi)
+        if text.find("为", a, c.start) >= 0 and any(text.find(x, c.end, b) >= 0
+                                             for x in groups().dependant_service):
+            out.append(c)
+    return out
+
+
+def _recipient_groups(text: str, lo: int, hi: int) -> list[_Cand]:
+    """落实获奖选手升学…政策 / 将获奖人员作为…: a group noun right after a lead word names the
+    recipients of a measure, outside any qualifier frame."""
+    leads = tuple(groups().recipient_leads)
+    if not any(text.find(x, lo, hi) >= 0 for x in leads):  # speed
+        return []
+    out = []
+    for m in _rx().group.finditer(text, lo, hi):
+        g = _group_by_alias().get(m["bare"] or "")
+        if g is None or not text[max(lo, m.start() - 2):m.start()].endswith(leads):
+            continue
+        pred = Predicate(field="group", op="in", value=[g.canonical])
+        out.append(_Cand(m.start(), m.end(), g.type, pred, canonical=g.canonical))
+    return out
+
+
+def _agreements(text: str, lo: int, hi: int) -> list[_Cand]:
+    """支持企业、职业院校、学生签订…定向培养协议，并按月发给…补助: the agreement the recipient
+    signs is a qualifier when a grant follows it in the sentence (not a labour contract)."""
+    w, out = words(), []
+    for m in _rx().agreement.finditer(text, lo, hi):
+        if _rx().contract.match(text, m.start(), hi) or \
+                not any(text.find(g, m.end(), hi) >= 0 for g in w.agreement_grant_words):
+            continue
+        pred = Predicate(field="agreement", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
+    return out
+
+
+def _deadlines(text: str, lo: int, hi: int) -> list[_Cand]:
+    """申领单位于每年3月底前向…提交材料: the applicant's yearly deadline (time window)."""
+    out = []
+    for m in _rx().deadline.finditer(text, lo, hi):
+        pred = Predicate(field="application_date", op="<", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    return out
+
+
 def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
     """经…认定 / 经…同意 / 经备案: the benefit needs an agency's approval (type other)."""
     out = []
@@ -2480,7 +2626,7 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
                    _time_windows, _negations, _records, _criteria, _certificates,
                    _training_certificates, _prize_lists, _groups, _capacities,
                    _contest_awards, _granted_awards, _recognised_bases,
-                   _experience_phrases, _employment_status):
+                   _experience_phrases, _employment_status, _nominations, _dependants):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
@@ -2489,6 +2635,8 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands = [c for c in cands if not any(a <= c.start < b for a, b in scope.skip)]
     if scope.frame in _TYPED_FRAMES:  # 从…中评选: only what qualifies a person of the pool
         cands = [c for c in cands if c.type in _TYPED_FRAMES[scope.frame]]
+    if scope.frame == "从…中":  # … and the bodies it is drawn from
+        cands.extend(_pool_source(text, scope))
     ents = [c for c in cands if c.type == "entity_type"]
     for c in cands:  # 小微企业当年新招用…达到…15%以上: a measure quoted from its clause
         if c.type == "threshold":  # start does not take in the applicant before it
@@ -2617,6 +2765,8 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
                 continue
             out = [c for c in out if not (c in inside and _bare_generic(text, c))]
             a, inside = agent, []
+        if inside and inside[0].type != "entity_type":  # 承接…竞赛和纳入…计划的: the
+            out += _activity_before(text, a, inside[0].start)  # activity before 和 too
         if inside:  # 取得…证书并在本市就业: the clause after 并 is a qualifier of its own
             a = _conjoined_rest(text, max(c.end for c in inside), b)
             inside = [] if a is not None else inside
@@ -2655,7 +2805,9 @@ def _open_parts(text: str, a: int, b: int, open_frame: bool) -> list[tuple[int, 
     """In a requirement / applicability frame, 、 between two long clauses splits them."""
     if not open_frame:
         return [(a, b)]
-    cuts = [a] + [i + 1 for i in range(a, b) if text[i] == "、"] + [b + 1]
+    cuts = [a] + [i + 1 for i in range(a, b) if text[i] == "、"  # not inside 县（市、区）
+                  and text.count("（", a, i) + text.count("(", a, i)
+                  <= text.count("）", a, i) + text.count(")", a, i)] + [b + 1]
     parts = [(x, y - 1) for x, y in zip(cuts, cuts[1:])]
     if len(parts) > 1 and all(len(_HAN.findall(text, x, y)) >= 5 for x, y in parts):
         return parts
@@ -2666,10 +2818,16 @@ def _split_segments(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, i
     """Split clauses at a 、 that opens a new qualifier (依法登记注册、正常经营满1年)."""
     out = []
     for a, b in segs:
-        for m in _rx().clause_split.finditer(text, a, b):
-            if len(_HAN.findall(text, a, m.start())) >= 3:
-                out.append((a, m.start()))
-                a = m.end()
+        cuts = [m.start() for m in _rx().clause_split.finditer(text, a, b)]
+        i = text.find("、", a, b)
+        while i >= 0:  # a cheap scan for 、 first: speed
+            if _rx().evaluative.search(text, a, i):
+                cuts.append(i)
+            i = text.find("、", i + 1, b)
+        for c in sorted(set(cuts)):  # … or after an evaluative clause (培训质量好、学员…)
+            if len(_HAN.findall(text, a, c)) >= 3:
+                out.append((a, c))
+                a = c + 1
         out.append((a, b))
     return out
 
@@ -2706,6 +2864,15 @@ def _conjoined_before(text: str, a: int, b: int) -> list[_Cand]:
     return [_qualitative(text, a, m.start())]
 
 
+def _activity_before(text: str, a: int, b: int) -> list[_Cand]:
+    """The activity joined by 和 / 及 before a typed qualifier (承接省、市级技能竞赛和纳入年度计划
+    的…): a qualifier of its own."""
+    m = _rx().activity_joiner.search(text, a, b)
+    if m is None or m.end() != b or len(_HAN.findall(text, a, m.start())) < 4:
+        return []
+    return [_qualitative(text, a, m.start())]
+
+
 def _agent_rest(text: str, a: int, b: int) -> int | None:
     """Start of the activity after an entity that is its agent (企业开展…培训), if any."""
     m = _rx().agent_gap.match(text, a, b)
@@ -2733,6 +2900,11 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
+    if text.find("每年", s_start, s_end) >= 0:  # cheap pre-check: speed
+        extra += _deadlines(text, s_start, s_end)
+    if text.find("协议", s_start, s_end) >= 0:
+        extra += _agreements(text, s_start, s_end)
+    extra += _served_dependants(text, s_start, s_end) + _recipient_groups(text, s_start, s_end)
     if text.find("适用", s_start, s_end) >= 0 or text.find("不属于", s_start, s_end) >= 0:
         extra += _inapplicable(text, s_start, s_end)
     if any(text.find(x, s_start, s_end) >= 0 for x in words().audience_markers):  # speed
@@ -3002,6 +3174,8 @@ def _relation(text: str, a: Condition, b: Condition) -> str:
         return "all"
     if rx.disjunction.search(gap) and len(gap) <= 12:
         return "any"
+    if rx.evaluative.search(text, a.start, a.end):  # 培训质量好、学员…多: both must hold
+        return "all"
     if a.type == b.type and (rx.list_gap.match(gap) or rx.list_start.match(gap)):
         return "any"
     return "all"
