@@ -355,6 +355,7 @@ def head_noun(phrase: str) -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the phrase, asked many times per notice
 def category_of(who: str | None) -> str | None:
     """Category of a recipient from the suffix of its head noun (gazetteer).
 
