@@ -120,6 +120,7 @@ class BenefitWords(BaseModel):
     applicant_measures: list[str]
     transfer_words: list[str]
     condition_intros: list[str]
+    role_verbs: list[str]
 
 
 @functools.cache
@@ -223,6 +224,8 @@ def _rx():
         "not_title": regex.compile(alternation(w.not_titles)),
         "applicant_measure": regex.compile(alternation(w.applicant_measures)),
         "transfer": regex.compile(alternation(w.transfer_words)),
+        # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
+        "role": regex.compile(rf"(?:{alternation(w.role_verbs)})(?P<role>[^，。；,;、]{{2,12}})$"),
         "condition_intro": regex.compile(rf"\s*(?:{alternation(w.condition_intros)})"),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
         "title": regex.compile(
@@ -570,6 +573,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
         manner = seg.startswith((*w.manner_openers, *w.frame_openers))  # manner and source
         if _payer(text, max(cut + 1, s), pos):
             manner = True  # 设站单位应按…给予: the payer, not the recipient
+        if seg and not manner and (role := _rx()["role"].search(seg)) and category_of(role.group("role")):
+            return _Recipient(role.group("role"), seg, max(cut + 1, s) + role.start("role"))
         if seg and not manner and not _rx()["grant"].match(seg):
             if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
                 who = _subject_np(seg[:-1])
