@@ -121,6 +121,7 @@ class BenefitWords(BaseModel):
     transfer_words: list[str]
     condition_intros: list[str]
     role_verbs: list[str]
+    same_standard_phrases: list[str]
 
 
 @functools.cache
@@ -224,6 +225,7 @@ def _rx():
         "not_title": regex.compile(alternation(w.not_titles)),
         "applicant_measure": regex.compile(alternation(w.applicant_measures)),
         "transfer": regex.compile(alternation(w.transfer_words)),
+        "same_standard": regex.compile(rf"(?:{alternation(w.same_standard_phrases)})[^，。；,;]{{0,6}}$"),
         # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
         "role": regex.compile(rf"(?:{alternation(w.role_verbs)})(?P<role>[^，。；,;、]{{2,12}})$"),
         "condition_intro": regex.compile(rf"\s*(?:{alternation(w.condition_intros)})"),
@@ -1656,10 +1658,34 @@ def annotate(doc: Document) -> None:
             benefits += found
             _apply_totals(ctx, benefits[first:])
         benefits[first:] = _drop_summaries(doc.text, benefits[first:])
+    _resolve_references(doc.text, benefits)
     for n, b in enumerate(benefits):
         b.id = f"{doc.doc_id}:b{n}"
     _resolve_modifies(benefits)
     doc.benefits = benefits
+
+
+_QUANTITY_FIELDS = ("amount", "min", "max", "rate", "rate_base", "per", "total_cap")
+
+
+def _resolve_references(text: str, benefits: list[Benefit]) -> None:
+    """按同一标准给予贴息: a grant by reference takes the figures of the nearest earlier rule
+    of the same instrument (…按其实际支付利息的70%给予贴息), flagged for review."""
+    for i, b in enumerate(benefits):
+        if b.quantified or any(getattr(b, f) is not None for f in ("amount", "min", "max", "rate")):
+            continue
+        lo = max(text.rfind(c, 0, b.start) for c in "，,。；;：:\n") + 1
+        if not _rx()["same_standard"].search(text, lo, b.start):
+            continue
+        src = next((p for p in reversed(benefits[:i]) if p.quantified and p.instrument == b.instrument),
+                   None)
+        if src is None:
+            continue
+        for f in _QUANTITY_FIELDS:
+            setattr(b, f, getattr(src, f))
+        b.amount_ids, b.rate_ids = list(src.amount_ids), list(src.rate_ids)
+        b.quantified, b.needs_review = True, True
+        b.review_reason = b.review_reason or "figures taken by reference from an earlier rule (按同一标准)"
 
 
 def _ensure_item_ids(doc: Document) -> None:
