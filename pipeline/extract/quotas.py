@@ -475,10 +475,19 @@ def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
     verb = _suffix_word(prefix, lex.trigger_words)
     if verb is None:
         return None, 0
-    before = _suffix_word(prefix[: -len(verb)].rstrip(_SPACES), lex.bounds_before)
+    rest = prefix[: -len(verb)].rstrip(_SPACES)
+    before = _suffix_word(rest, lex.bounds_before)
+    if before is None and (m := _coordinated_verbs_rx(tuple(lex.bounds_before)).search(rest)):
+        before = m.group("b")  # 至少牵头或参与组建1个: verbs joined by 或 between bound and trigger
     if before is None or before in lex.triggers:
         return None, 0  # 达到 is a trigger itself: 达到培育 is no bound
     return before, len(prefix) - prefix.rindex(before, 0, len(prefix) - len(verb))
+
+
+@functools.cache
+def _coordinated_verbs_rx(bounds: tuple[str, ...]) -> regex.Pattern:
+    """A bound word, then two short verbs joined by 或/和/及 (至少牵头或参与), at the end."""
+    return regex.compile(rf"(?P<b>{_alternation(list(bounds))})\p{{Han}}{{1,3}}(?:或者|或|和|及)\p{{Han}}{{1,3}}$")
 
 
 def _after_bound(text: str, pos: int, lex: _Lex) -> tuple[str | None, int]:
