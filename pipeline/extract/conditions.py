@@ -74,6 +74,7 @@ class ConditionWords(_Strict):
     per_markers: list[str]
     tenure_words: list[str]
     experience_words: list[str]
+    tenure_manners: list[str] = []
     social_insurance_terms: list[str]
     social_insurance_verbs: list[str]
     contract_terms: list[str]
@@ -166,6 +167,7 @@ class ConditionWords(_Strict):
     highest_rule_verbs: list[str] = []
     relocation_verbs: list[str] = []
     entity_conjoiners: list[str] = []
+    conjoined_adverbs: list[str] = []
     relocation_places: dict[str, Literal["outside_district", "outside_city",
                                          "outside_province"]] = {}
     selection_verbs: list[str] = []
@@ -1004,7 +1006,8 @@ _EXPERIENCE_LEFT_T = r"""
 """
 
 _TENURE_LEFT_T = r"""
-    (?:<<WORDS>>)[^，。；]{0,10}$                # 工作 / 服务 / 同一企业 … before the number
+    (?:<<WORDS>>)[^，。；并]{0,10}$              # 工作 / 服务 / 同一企业 … before the number
+                                                # (not over 并: 取得经营许可证并正常经营…)
 """
 
 _EXPERIENCE_RIGHT_T = r"""
@@ -1228,8 +1231,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         experience_left=_compile(_EXPERIENCE_LEFT_T, WORDS=_alt(w.experience_left_words)),
         recent_left=_compile(_RECENT_LEFT_T, RECENT=_alt(w.recent_words)),
         recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words)),
-        conjoined_tail=_compile(r"(?:<<W>>)$  # 并 / 且 right before the next qualifier",
-                                W=_alt(w.entity_conjoiners)),
+        conjoined_tail=_compile(r"(?:<<W>>)(?:<<A>>)?$  # 并 (连续) right before the next qualifier",
+                                W=_alt(w.entity_conjoiners), A=_alt(w.conjoined_adverbs)),
         split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
                                    W=_alt(w.split_conjunctions)),
         clause_split=_compile(r"、(?=(?:<<W>>))(?!<<F>>)  # 、 before a new qualifier clause",
@@ -1594,7 +1597,8 @@ def _widen(text: str, m: regex.Match, lo: int, hi: int, kind: str) -> tuple[int,
     if kind in ("tenure", "experience"):
         left = rx.tenure_left.search(text, max(lo, m.start() - 14), m.start())
         start = left.start() if left and "、" not in text[left.start():m.start()] else m.start()
-        return _place_start(text, start, lo), m.end()
+        manner = next((w for w in words().tenure_manners if text.endswith(w, lo, start)), "")
+        return _place_start(text, start - len(manner), lo), m.end()  # 正常经营6个月以上
     return m.start(), m.end()
 
 
@@ -2767,8 +2771,10 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             a, inside = agent, []
         if inside and inside[0].type != "entity_type":  # 承接…竞赛和纳入…计划的: the
             out += _activity_before(text, a, inside[0].start)  # activity before 和 too
+            out += _conjoined_before(text, a, inside[0].start)  # 取得营业执照并正常经营…
         if inside:  # 取得…证书并在本市就业: the clause after 并 is a qualifier of its own
-            a = _conjoined_rest(text, max(c.end for c in inside), b)
+            last = max(inside, key=lambda c: c.end)
+            a = _conjoined_rest(text, last.end, b, _measured(last))
             inside = [] if a is not None else inside
         if not inside and not any(v in text[a:b] for v in words().amount_basis_words
                                   + words().procedure_words):
@@ -2847,17 +2853,27 @@ def _is_group(c: _Cand) -> bool:
     return c.predicate is not None and c.predicate.field == "group"
 
 
-def _conjoined_rest(text: str, a: int, b: int) -> int | None:
-    """Start of a 并/且 clause after the last typed qualifier of a piece, if one follows."""
+def _conjoined_rest(text: str, a: int, b: int, measured: bool = False) -> int | None:
+    """Start of a 并/且 clause after the last typed qualifier of a piece, if one follows;
+    after a measured one (a figure closes it) also a 、 clause of at least four characters
+    (正常运营满1年、收住本区户籍老年人 / 年龄在16周岁以上、法定退休年龄以下)."""
+    if measured and text.startswith("、", a, b) and len(_HAN.findall(text, a + 1, b)) >= 4:
+        return a + 1
     m = _rx().piece_trim.match(text, a, b)
     if not m or m.end() == a or not _rx().conjunction.match(text, a, b):
         return None
     return m.end() if len(_HAN.findall(text, m.end(), b)) >= 3 else None
 
 
+def _measured(c: _Cand) -> bool:
+    """True for a qualifier with a numeric bound (满1年 / 16周岁以上 / 1000万美元以上)."""
+    return c.predicate is not None and isinstance(c.predicate.value, (int, float, Decimal)) \
+        and not isinstance(c.predicate.value, bool)
+
+
 def _conjoined_before(text: str, a: int, b: int) -> list[_Cand]:
-    """The clause joined by 并 / 且 before an entity qualifier (在本县注册登记并具有独立法人
-    资格): a qualifier of its own."""
+    """The clause joined by 并 / 且 before a typed qualifier (在本县注册登记并具有独立法人
+    资格 / 取得营业执照并正常经营6个月以上 / 在本市企业就业并连续缴纳…): a qualifier of its own."""
     m = _rx().conjoined_tail.search(text, a, b)
     if m is None or len(_HAN.findall(text, a, m.start())) < 4:
         return []
