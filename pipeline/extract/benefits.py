@@ -227,6 +227,8 @@ def _rx():
         "transfer": regex.compile(alternation(w.transfer_words)),
         "same_standard": regex.compile(rf"(?:{alternation(w.same_standard_phrases)})[^，。；,;]{{0,6}}$"),
         # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
+        "more_verbs": regex.compile(
+            rf"^(?:或者|或|和|及|、)\p{{Han}}{{0,2}}?(?:{alternation([*w.built_verbs, *w.action_verbs])})"),
         "role": regex.compile(rf"(?:{alternation(w.role_verbs)})(?P<role>[^，。；,;、]{{2,12}})$"),
         "condition_intro": regex.compile(rf"\s*(?:{alternation(w.condition_intros)})"),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives
@@ -517,6 +519,12 @@ def _actor(text: str, s: int, before: int) -> _Recipient:
         who = _subject_np(m.group("who"))
         if who:
             found = _Recipient(who, m.group("who"), s + m.start("who"))
+            stop = CLAUSE_BREAK.search(text, s + m.end(), before)
+            obj = _rx()["more_verbs"].sub("", text[s + m.end():stop.start() if stop else before])
+            obj = _clean_who(obj)  # 新建或改扩建公共实训基地 -> 公共实训基地
+            supported = _rx()["support_verb"].match(m.group(0).strip())  # 支持X建设…: X is funded
+            if obj and category_of(obj) == "platform" and not supported:  # 企业新建公共实训基地
+                found = _Recipient(obj, obj, s + m.end())
     return found or _Recipient(None, None, None)
 
 
