@@ -200,6 +200,10 @@ class ConditionWords(_Strict):
     experience_length_verbs: list[str] = []
     experience_past_verbs: list[str] = []
     employment_status_words: list[str] = []
+    first_time_markers: list[str] = []
+    first_time_verbs: list[str] = []
+    household_words: list[str] = []
+    household_verbs: list[str] = []
     audience_markers: list[str] = []
     audience_verbs: list[str] = []
     audience_grant_verbs: list[str] = []
@@ -876,6 +880,12 @@ _REQUIREMENT_T = r"""
     (?=\p{Han})                                 # the requirement follows
 """
 
+_TOPIC_MODAL_T = r"""
+    [，,]?                                      # after 申报个人补贴的，
+    (?P<modal><<MODALS>>)                       # 应 / 须
+    (?=\p{Han})                                 # the requirement follows
+"""
+
 _INAPPLICABLE_T = r"""
     (?P<who>[^，。；：:]{2,30}?)                 # 机关事业单位在编人员
     (?:<<NOT>>)                                 # 不适用 / 不属于
@@ -965,6 +975,20 @@ _AUDIENCE_T = r"""
     (?P<obj>[^，,。；;：:]{2,30}?                # 贫困劳动者、退役士兵…等重点群体
         (?:<<HEADS>>))                          # … ending in a person noun
     (?P<verb><<VERBS>>)                         # 开展 / 公开招聘 / 定向招考
+"""
+
+_FIRST_TIME_T = r"""
+    (?:在[^，,。；;：:的\d]{1,6}?)?             # 在我区 / 在县内: the place, when written first
+    (?:<<MARKERS>>)                             # 首次
+    (?:<<VERBS>>)                               # 购买 / 申领 / 进入 / 到 / 赴
+    [^，,。；;：:的且并]{1,24}                   # the object: 商品住房 / 境外参展
+    (?=的|[，,。；;：:]|且|并|$)                 # … up to the head noun or clause end
+"""
+
+_HOUSEHOLD_T = r"""
+    (?:(?:<<VERBS>>)[^，,。；;：:、的\d]{1,6}?(?:<<WORDS>>)   # 具有本区户籍 / 具有本省农村户籍
+      |(?:<<WORDS>>)在[^，,。；;：:、的\d]{1,6}?)          # 户籍在本区
+    (?=[、，,。；;：:的]|$)                     # a clause of its own (not 户籍高校毕业生)
 """
 
 _NOMINATION_T = r"""
@@ -1195,6 +1219,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                    W=_alt(w.employment_status_words)),
         training_right=_compile(r"[^，,。；;：:的\d]{0,8}(?:<<H>>)  # 脱产技能研修培训",
                                 H=_alt(w.training_heads)),
+        first_time=_compile(_FIRST_TIME_T, MARKERS=_alt(w.first_time_markers),
+                            VERBS=_alt(w.first_time_verbs)),
+        household=_compile(_HOUSEHOLD_T, VERBS=_alt(w.household_verbs),
+                           WORDS=_alt(w.household_words)),
         audience=_compile(_AUDIENCE_T, MARKERS=_alt(w.audience_markers),
                           HEADS=_alt(w.audience_heads),
                           VERBS=_alt(w.audience_verbs + w.audience_grant_verbs)),
@@ -1222,6 +1250,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                             HEADS=_alt(w.list_intro_heads)),
         requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects),
                              MODALS=_alt(w.requirement_modals)),
+        topic_modal=_compile(_TOPIC_MODAL_T, MODALS=_alt(w.requirement_modals)),
         applicability=_compile(r"(?:<<W>>)  # 适用于", W=_alt(w.applicability_words)),
         inapplicable=_compile(_INAPPLICABLE_T, NOT=_alt(w.inapplicable_words),
                               DOCS=_alt(w.document_words), HEADS=_alt(w.inapplicable_heads)),
@@ -1233,6 +1262,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         recent_window=_compile(_RECENT_WINDOW_T, RECENT=_alt(w.recent_words)),
         conjoined_tail=_compile(r"(?:<<W>>)(?:<<A>>)?$  # 并 (连续) right before the next qualifier",
                                 W=_alt(w.entity_conjoiners), A=_alt(w.conjoined_adverbs)),
+        place_joiner=_compile(r"(?:<<W>>)  # 在本市就业并缴纳: not one place",
+                              W=_alt(sorted(set(w.conjunctions + w.list_joiners)))),
         split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
                                    W=_alt(w.split_conjunctions)),
         clause_split=_compile(r"、(?=(?:<<W>>))(?!<<F>>)  # 、 before a new qualifier clause",
@@ -1492,7 +1523,8 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
     """Scopes that run to the sentence end: 应…(a requirement) and 适用于… (applicability)."""
     rx, out = _rx(), []
     taken = scopes[-1].end if scopes else s_start
-    for frame, m in (("应…", rx.requirement.search(text, taken, s_end)),
+    topic = _topic_requirement(text, scopes[-1], s_end) if scopes else None
+    for frame, m in (("应…", topic or rx.requirement.search(text, taken, s_end)),
                      ("适用…", rx.applicability.search(text, taken, s_end)),
                      ("是指…", rx.definition.search(text, taken, s_end))):
         if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
@@ -1504,6 +1536,23 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
         out.append(Scope(m.end(), end, frame, s_start, s_end))
         break
     return out
+
+
+def _is_topic(text: str, scope: Scope) -> bool:
+    """申报个人补贴的， (a …的 scope naming the benefit applied for, with no head noun): the
+    topic of what follows, not a qualifier (申报…认定未获通过的 is one: a failure)."""
+    body = text[scope.start:scope.end].rstrip("，,：: ")
+    w = words()
+    return scope.frame == "…的" and body.endswith("的") and \
+        body.startswith(tuple(w.subject_topic_verbs)) and \
+        not body[:-1].endswith(tuple(w.failure_words))
+
+
+def _topic_requirement(text: str, scope: Scope, s_end: int) -> regex.Match | None:
+    """申报个人补贴的，应与…签订…劳动合同: the modal after a topic opens a requirement."""
+    if not _is_topic(text, scope):
+        return None
+    return _rx().topic_modal.match(text, scope.end, s_end)
 
 
 def _next_frame(text: str, pos: int, end: int) -> int:
@@ -2010,9 +2059,22 @@ def _level_floors(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _insured_place(text: str, start: int, lo: int) -> int:
+    """在本县缴纳社会保险: the place insured in is part of the quote (not over a verb phrase
+    joined before it: 在本市就业并缴纳…)."""
+    at = _place_start(text, start, lo)
+    if at < start and (start - at > 8 or _rx().place_joiner.search(text, at, start)):
+        return start
+    return at
+
+
 def _insurance(text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
     for m in _rx().social_insurance.finditer(text, lo, hi):
+        if not m["dur"] and (a := _insured_place(text, m.start(), lo)) < m.start():
+            pred = Predicate(field="social_insurance", op="==", value=True)
+            out.append(_Cand(a, m.end("term"), "social_insurance", pred))
+            continue
         if m["dur"] and _num(m["num"]) is not None:
             unit = words().duration_units[m["unit"]]
             op, inclusive = _bound(_cmp(m) or "==", None, None)
@@ -2462,6 +2524,26 @@ def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _first_times(text: str, lo: int, hi: int) -> list[_Cand]:
+    """在我区首次购买商品住房 / 首次赴境外参展 / 首次申领创新券: doing a thing for the first
+    time is a qualifier of its own (type other); 首次创办… keeps its entity reading."""
+    out = []
+    for m in _rx().first_time.finditer(text, lo, hi):
+        pred = Predicate(field="qualifier", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
+def _households(text: str, lo: int, hi: int) -> list[_Cand]:
+    """具有本区户籍、年满80周岁的… / 户籍在本区: a registered residence stated as a clause
+    of its own is a qualifier (type other); 本市户籍高校毕业生 stays a group."""
+    out = []
+    for m in _rx().household.finditer(text, lo, hi):
+        pred = Predicate(field="household", op="exists", value=m.group())
+        out.append(_Cand(m.start(), m.end(), "other", pred))
+    return out
+
+
 def _nominations(text: str, lo: int, hi: int) -> list[_Cand]:
     """市人力资源社会保障部门培养推荐的…选手 / 重点高校、科研院所邀请来华从事…的专家: the
     bodies nominating the person (other) and what the invited person comes to do (other)."""
@@ -2698,6 +2780,8 @@ _OPEN_FRAMES = ("应…", "适用…", "下列…")
 def _segments(text: str, scope: Scope) -> list[tuple[int, int]]:
     """Clauses of a framed scope that state a qualifier: all of 对/凡…, the last of …的."""
     lo, hi = scope.start, scope.end
+    if _topic_requirement(text, scope, scope.sentence_end):
+        return []  # 申报个人补贴的，应…: the topic of a requirement
     m = _rx().opener.match(text, lo, hi)
     lo = m.end() if m else lo
     tail = _FRAME_TAIL.search(text, lo, hi)
@@ -2923,6 +3007,10 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
     extra += _served_dependants(text, s_start, s_end) + _recipient_groups(text, s_start, s_end)
     if text.find("适用", s_start, s_end) >= 0 or text.find("不属于", s_start, s_end) >= 0:
         extra += _inapplicable(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().first_time_markers):  # speed
+        extra += _first_times(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().household_words):  # speed
+        extra += _households(text, s_start, s_end)
     if any(text.find(x, s_start, s_end) >= 0 for x in words().audience_markers):  # speed
         extra += _audiences(text, s_start, s_end)
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
