@@ -36,6 +36,7 @@ class StructureData(BaseModel):
     cc_markers: list[str]
     max_heading_chars: int
     rule_openers: list[str]
+    rule_words: list[str]
 
 
 @functools.cache
@@ -266,8 +267,11 @@ def _heading(text: str, start: int, label_len: int, continues: bool = False) -> 
         return None
     first = rest[: stop.start()]
     more = rest[stop.end():].strip()
+    w = words()
+    if continues and not more and (any(v in first for v in w.rule_words) or "，" in first):
+        return None  # （一）小微企业新招用高校毕业生的，享受社会保险补贴。: a rule, not a heading
     if (more or continues) and 0 < len(first) <= limit and not regex.search(r"\d|元", first) \
-            and not first.startswith(tuple(words().rule_openers)):
+            and not first.startswith(tuple(w.rule_openers)):
         return start + rest_start, start + rest_start + len(first)
     return None
 

@@ -121,6 +121,8 @@ class BenefitWords(BaseModel):
     transfer_words: list[str]
     condition_intros: list[str]
     role_verbs: list[str]
+    cap_scope_openers: list[str]
+    manner_adverbs: list[str]
     same_standard_phrases: list[str]
 
 
@@ -215,7 +217,9 @@ def _rx():
         "recipient_prefix": regex.compile(rf"^(?:{alternation(w.recipient_prefixes)})"),
         "negated_subject": regex.compile(alternation(w.negated_subject)),
         "total_any": regex.compile(alternation(w.total_markers)),
-        "support_verb": regex.compile(rf"^(?:{alternation(w.support_verbs)}|{alternation(w.object_verbs)})"),
+        "support_verb": regex.compile(  # 大力支持龙头企业… / 鼓励我市职业院校…
+            rf"^(?:{alternation(w.manner_adverbs)})?(?:{alternation(w.support_verbs)}|{alternation(w.object_verbs)})"),
+        "build_verb": regex.compile(alternation([*w.built_verbs, *w.action_verbs])),
         "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, *w.award_verbs])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
@@ -296,11 +300,12 @@ def _dui() -> regex.Pattern:
     """对 <recipient phrase>(的)，给予: the 对…的 frame, a payer (省级财政对…) allowed first."""
     payers = alternation(words().frame_payers)
     bounds = alternation(list(money.money_data().bounds.before))  # 最高 / 不超过 before 给予
+    grants = alternation(words().scheme_heads)  # 对家庭农场最高奖励5万元: an instrument used as the verb
     return regex.compile(
         rf"""(?:^|(?<=[，,；;：:。]))\s*(?:并|再|另|同时)?\s*        # at a clause start
             (?:[\p{{Han}}]{{0,8}}?(?:{payers})(?:部门)?\s*)?       # 省级财政对…: a payer first
             (?:对|凡)(?P<who>[^。；;，,]{{2,90}}?)                   # 对 <recipient phrase>
-            (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:{bounds})?(?:可)?(?:分别|再|一次性)?\s*给予)  # ends at 的， / ， / (最高)给予
+            (?:(?P<rel>的)\s*[，,]|[，,]|(?=(?:{bounds})?(?:可)?(?:分别|再|一次性)?\s*(?:给予|{grants}))  # 的， / ， / (最高)给予 / 最高奖励
                |(?=按照?[^，。；,;]{{0,30}}?给予))                   # or at 按…给予 (对各县按50%给予)
         """,
         regex.VERBOSE,
@@ -583,8 +588,10 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
         manner = seg.startswith((*w.manner_openers, *w.frame_openers))  # manner and source
         if _payer(text, max(cut + 1, s), pos):
             manner = True  # 设站单位应按…给予: the payer, not the recipient
-        if seg and not manner and (role := _rx()["role"].search(seg)) and category_of(role.group("role")):
-            return _Recipient(role.group("role"), seg, max(cut + 1, s) + role.start("role"))
+        role = _rx()["role"].search(seg) if seg and not manner else None
+        who = _clean_who(head_noun(role.group("role"))) if role else None
+        if who and category_of(who):  # 担任兼职教师 / 担任理事长的农民合作社 -> 农民合作社
+            return _Recipient(who, seg, max(cut + 1, s) + role.start("role"))
         if seg and not manner and not _rx()["grant"].match(seg):
             if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
                 who = _subject_np(seg[:-1])
@@ -599,12 +606,24 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
             if (not who or category_of(who) is None) and pos == before and "的" not in seg \
                     and not seg.startswith("其中"):
                 who = _longest_named_prefix(seg)  # 省属技工院校生均拨款标准不低于每生每年7000元
+            if who and category_of(who) == "platform":
+                who = _built_object(who)  # 社会力量新建养老服务站 -> 养老服务站
             if who and len(who) <= 20 and category_of(who) is not None:
                 return _Recipient(who, seg, max(cut + 1, s), guessed=False)
         if cut < s:
             break
         pos = cut
     return _Recipient(None, None, None)
+
+
+def _built_object(who: str) -> str:
+    """A platform named after the verb that builds it (鼓励乡镇建设农村助餐点 -> 农村助餐点);
+    ``who`` itself when no verb stands inside it."""
+    verbs = list(_rx()["build_verb"].finditer(who))
+    if not verbs or verbs[-1].start() == 0:
+        return who
+    obj = _clean_who(_rx()["more_verbs"].sub("", who[verbs[-1].end():]))
+    return obj if obj and category_of(obj) == "platform" else who
 
 
 def _built_platform(seg: str) -> str | None:
@@ -1391,7 +1410,9 @@ _PER_HEAD = ("person", "person_time", "person_month", "person_year")
 
 def _is_total(text: str, ctx: _Ctx, a: Amount) -> bool:
     """总额不超过… / a per-entity cap after per-person amounts (按每吸纳1人给予500元，
-    每个经营主体最高不超过1万元): a cap on the rules before it, not a rule of its own."""
+    每个经营主体最高不超过1万元) / a cap larger than an earlier per-unit figure in a clause
+    that only scopes it (每亩100元…，每家最高不超过3万元): a cap on the rules before it, not a
+    rule of its own."""
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     if _rx()["total_any"].search(text, lo, a.start):
         return True
@@ -1400,8 +1421,11 @@ def _is_total(text: str, ctx: _Ctx, a: Amount) -> bool:
         return True
     # 给予每亩100元的补助，每家最高不超过3万元 / 每美元0.01元…，单家企业最高50万元: a cap larger
     # than an earlier per-unit figure, in a clause that grants nothing itself, caps the whole
-    if a.max is None or _rx()["give_verb_any"].search(text, lo, hi):
+    if a.max is None or _rx()["give_verb_any"].search(text, lo, hi) or _rx()["grant"].search(text, lo, a.start):
         return False
+    scope = text[lo:a.start].strip(" ，,")  # 每家 / 单家企业 / 每起案件: nothing but a scope
+    if scope and not scope.startswith(tuple(words().cap_scope_openers)):
+        return False  # 对家庭农场最高奖励5万元 / 农民合作社最高补贴10万元: a rule of its own
     return any(b.per is not None and (b.value if b.value is not None else b.max) is not None
                and (b.value if b.value is not None else b.max) < a.max for b in earlier)
 
@@ -1673,27 +1697,30 @@ def annotate(doc: Document) -> None:
     doc.benefits = benefits
 
 
-_QUANTITY_FIELDS = ("amount", "min", "max", "rate", "rate_base", "per", "total_cap")
+_QUANTITY_FIELDS = ("amount", "min", "max", "rate", "rate_base", "per", "total_cap", "frequency",
+                    "duration_years")
 
 
 def _resolve_references(text: str, benefits: list[Benefit]) -> None:
     """按同一标准给予贴息: a grant by reference takes the figures of the nearest earlier rule
-    of the same instrument (…按其实际支付利息的70%给予贴息), flagged for review."""
-    for i, b in enumerate(benefits):
-        if b.quantified or any(getattr(b, f) is not None for f in ("amount", "min", "max", "rate")):
+    of the same instrument in the same top-level section (…按其实际支付利息的70%给予贴息),
+    flagged for review. One pass: the last quantified rule per (section, instrument) is kept."""
+    last: dict[tuple[str, str | None], Benefit] = {}
+    for b in benefits:
+        key = (b.clause_path[0] if b.clause_path else "", b.instrument)
+        if b.quantified:
+            last[key] = b
             continue
-        lo = max(text.rfind(c, 0, b.start) for c in "，,。；;：:\n") + 1
-        if not _rx()["same_standard"].search(text, lo, b.start):
-            continue
-        src = next((p for p in reversed(benefits[:i]) if p.quantified and p.instrument == b.instrument),
-                   None)
-        if src is None:
+        src = last.get(key)
+        window = text[max(0, b.start - 30):b.start]  # the pattern stops at clause punctuation
+        if src is None or not _rx()["same_standard"].search(window):
             continue
         for f in _QUANTITY_FIELDS:
             setattr(b, f, getattr(src, f))
         b.amount_ids, b.rate_ids = list(src.amount_ids), list(src.rate_ids)
         b.quantified, b.needs_review = True, True
-        b.review_reason = b.review_reason or "figures taken by reference from an earlier rule (按同一标准)"
+        reason = "figures taken by reference from an earlier rule (按同一标准)"
+        b.review_reason = f"{b.review_reason}; {reason}" if b.review_reason else reason
 
 
 def _ensure_item_ids(doc: Document) -> None:
