@@ -90,6 +90,7 @@ class QuotaGazetteer(BaseModel):
     share_nouns: list[str]
     share_verbs: list[str]
     plan_share_verbs: list[str]
+    requirement_modals: list[str]
     tier_suffixes: list[str]
 
     @field_validator("*", mode="after")
@@ -586,6 +587,9 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
         return None  # 每年集中申报一次: an application schedule, not a quota
     if _not_a_quota(prefix, unit, count, op, lex, text[end:end + 3]):
         return None
+    if op in (">=", ">") and any(w in prefix for w in g.requirement_modals) \
+            and not _has_deadline(text, seg_start, g):
+        return None  # 申请单位须配备2名以上专职人员: what an applicant must have (a condition)
     start = seg_start + len(prefix) - before_len if before else num_start
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
     follows = bool(_prefix_word(text[nxt : nxt + 6], lex.words["benefit_openers"]))
