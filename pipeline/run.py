@@ -249,6 +249,11 @@ def _write_parquet(jsonl: Path, target: Path) -> None:
     extra = sorted({k for r in records for k in r} - set(cols))
     if extra:
         raise ValueError(f"columns not in the {table} schema: {', '.join(extra)}")
+    floats = [name for name, kind in cols.items() if kind == "float64"]
+    for r in records:  # an integer beyond 2**53 (10000000000000000亿元) is no exact float64
+        for name in floats:
+            if isinstance(r.get(name), int):
+                r[name] = float(r[name])
     schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in cols.items()])
     frame = pa.Table.from_pylist(records, schema=schema)
     with atomic_write(target, "wb") as out:
