@@ -88,8 +88,8 @@ def load_table(run_dir: Path, name: str) -> pd.DataFrame:
 
 
 def money(column: pd.Series) -> pd.Series:
-    """Yuan as integers when every figure is integral (Parquet stores them as floats
-    because of the nulls); otherwise the numbers unchanged."""
+    """Yuan as integers when every figure is integral (money columns are float64 in
+    Parquet by design; the JSON keeps them exact); otherwise the numbers unchanged."""
     values = pd.to_numeric(column, errors="coerce")
     return values.astype("Int64") if (values.dropna() % 1 == 0).all() else values
 

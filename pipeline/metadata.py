@@ -34,7 +34,8 @@ DATE = regex.compile(
 EFFECTIVE_FROM_ISSUE = regex.compile(
     r"自\s*(?P<verb>印发|发布|公布|下发)\s*之\s*日\s*起\s*(?:施行|实施|执行|生效)"  # 自印发之日起实施
 )
-PRINTED_LINE = regex.compile(r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
+PRINTED_LINE = regex.compile(  # …办公室　2024年2月7日印发: the date the notice was printed
+    r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 EFFECTIVE_FROM_DATE = regex.compile(
     r"自?\s*(?P<date>\d{4}\s*年[^。；，]{1,8}?日)\s*起\s*(?:施行|实施|执行|生效)"  # 自2019年1月1日起施行
 )
@@ -321,14 +322,16 @@ def extract_metadata(text: str, clauses: list[Clause]) -> Metadata:
     return meta
 
 
+CITY_AND_COUNTY = regex.compile(  # 岭东省江门市江海区: a city (or prefecture) before the county
+    r"^(?:\p{Han}{2,5}?(?:省|自治区))?\p{Han}{2,5}?(?:市|自治州|地区|盟)\p{Han}{2,5}?(?:区|县|旗)$")
 CC_ENTRY = regex.compile(r"[^，,、；;：:\s]+")
 
 
 def _with_parent_city(region: str, closing: list[str]) -> str:
     """A county or district notice copied to the bodies of its city (抄送：宿川市农业农村局，
     宿川市财政局) is of that city's county: 澄岭县 -> 宿川市澄岭县."""
-    if regex.search(r"市|州|盟", region[:-1]):
-        return region  # 江门市江海区: the city is already named
+    if CITY_AND_COUNTY.match(region):
+        return region  # 江门市江海区: the city is already named (市中区 / 通州区 name none)
     cities: dict[str, int] = {}
     for para in closing:
         if not para.lstrip().startswith(tuple(words().cc_markers)):

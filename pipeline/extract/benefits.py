@@ -232,7 +232,7 @@ def _rx():
         "same_standard": regex.compile(rf"(?:{alternation(w.same_standard_phrases)})[^，。；,;]{{0,6}}$"),
         # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
         "more_verbs": regex.compile(
-            rf"^(?:或者|或|和|及|、)\p{{Han}}{{0,2}}?(?:{alternation([*w.built_verbs, *w.action_verbs])})"),
+            rf"^(?:{alternation(w.list_joiners)})\p{{Han}}{{0,2}}?(?:{alternation([*w.built_verbs, *w.action_verbs])})"),
         "role": regex.compile(rf"(?:{alternation(w.role_verbs)})(?P<role>[^，。；,;、]{{2,12}})$"),
         "condition_intro": regex.compile(rf"\s*(?:{alternation(w.condition_intros)})"),
         # 可认定为区级高技能人才培训基地， -> the title the recipient receives

@@ -91,6 +91,7 @@ class QuotaGazetteer(BaseModel):
     share_verbs: list[str]
     plan_share_verbs: list[str]
     requirement_modals: list[str]
+    verb_joiners: list[str]
     tier_suffixes: list[str]
 
     @field_validator("*", mode="after")
@@ -478,7 +479,8 @@ def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
         return None, 0
     rest = prefix[: -len(verb)].rstrip(_SPACES)
     before = _suffix_word(rest, lex.bounds_before)
-    if before is None and (m := _coordinated_verbs_rx(tuple(lex.bounds_before)).search(rest)):
+    if before is None and (m := _coordinated_verbs_rx(tuple(lex.bounds_before),
+                                                     tuple(lex.g.verb_joiners)).search(rest)):
         before = m.group("b")  # 至少牵头或参与组建1个: verbs joined by 或 between bound and trigger
     if before is None or before in lex.triggers:
         return None, 0  # 达到 is a trigger itself: 达到培育 is no bound
@@ -486,9 +488,10 @@ def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
 
 
 @functools.cache
-def _coordinated_verbs_rx(bounds: tuple[str, ...]) -> regex.Pattern:
+def _coordinated_verbs_rx(bounds: tuple[str, ...], joiners: tuple[str, ...]) -> regex.Pattern:
     """A bound word, then two short verbs joined by 或/和/及 (至少牵头或参与), at the end."""
-    return regex.compile(rf"(?P<b>{_alternation(list(bounds))})\p{{Han}}{{1,3}}(?:或者|或|和|及)\p{{Han}}{{1,3}}$")
+    return regex.compile(
+        rf"(?P<b>{_alternation(list(bounds))})\p{{Han}}{{1,3}}(?:{_alternation(list(joiners))})\p{{Han}}{{1,3}}$")
 
 
 def _after_bound(text: str, pos: int, lex: _Lex) -> tuple[str | None, int]:
