@@ -125,6 +125,10 @@ class ConditionWords(_Strict):
     record_verbs: list[str]
     record_heads: list[str]
     procedure_words: list[str]
+    procedure_false: list[str] = []
+    workplace_preps: list[str] = []
+    definition_joiners: list[str] = []
+    workplace_verbs: list[str] = []
     entity_place_before: list[str]
     entity_place_fillers: list[str]
     window_caps: list[str]
@@ -921,6 +925,12 @@ _BATCH_T = r"""
     (?P<obj>[^，,。；;：:]{2,24})               # 大中型企业: the kind chosen
 """
 
+_WORKPLACE_T = r"""
+    \s*(?:<<PREPS>>)                            # 在 / 到: the place of work …
+    [^，,。；;：:]{2,24}?                        # 本区养老服务机构
+    (?:<<VERBS>>)                               # 从事 / 工作 / 就业: a clause of its own
+"""
+
 _DEFINITION_T = r"""
     (?:(?:<<OBJECTS>>)(?:<<VERBS>>)             # 支持对象为 / 补助对象是指
       |所称[^，,。；;：:]{0,16}?(?:<<HEADS>>)      # 本办法所称补助对象 / 创业人员 …
@@ -1243,7 +1253,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                  W=_alt(w.activity_joiners)),
         evaluative=_compile(r"(?:<<W>>)$  # 质量好 closing a clause part", W=_alt(w.evaluative_tails)),
         batch=_compile(_BATCH_T, VERBS=_alt(w.batch_verbs)),
-        definition=_compile(_DEFINITION_T, HEADS=_alt(w.definition_heads),
+        definition=_compile(_DEFINITION_T, HEADS=_alt(w.definition_heads + [
+                                a for g in groups().groups for a in g.aliases]),
                             OBJECTS=_alt(w.definition_objects),
                             VERBS=_alt(w.definition_verbs)),
         list_intro=_compile(_LIST_INTRO_T, WORDS=_alt(w.list_intro_words),
@@ -1252,6 +1263,11 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                              MODALS=_alt(w.requirement_modals)),
         topic_modal=_compile(_TOPIC_MODAL_T, MODALS=_alt(w.requirement_modals)),
         applicability=_compile(r"(?:<<W>>)  # 适用于", W=_alt(w.applicability_words)),
+        workplace_clause=_compile(_WORKPLACE_T, PREPS=_alt(w.workplace_preps),
+                                  VERBS=_alt(w.workplace_verbs)),
+        document_applicability=_compile(r"(?:<<D>>)(?:<<W>>)  # 本细则适用于",
+                                        D=_alt(w.document_words),
+                                        W=_alt(w.applicability_words)),
         inapplicable=_compile(_INAPPLICABLE_T, NOT=_alt(w.inapplicable_words),
                               DOCS=_alt(w.document_words), HEADS=_alt(w.inapplicable_heads)),
         penalty=_compile(r"(?:<<W>>)  # 追究 / 追回: a penalty", W=_alt(w.penalty_words)),
@@ -1411,7 +1427,7 @@ def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
         if scope:
             scopes.append(scope)
     scopes = [sc for sc in scopes if not _is_penalty(text, sc, s_end)
-              and not _thing_topic(text, sc)]
+              and not _thing_topic(text, sc) and not _document_scope(text, sc)]
     scopes = _split_head_subjects(text, scopes) + _open_scopes(text, s_start, s_end, scopes)
     return scopes + _frame_scopes(text, s_start, s_end, scopes)
 
@@ -1502,6 +1518,15 @@ def _recognition_subject(text: str, s_start: int, verb: int) -> int | None:
         if len(_HAN.findall(text, a, verb)) >= 3:
             return a
     return None
+
+
+def _document_scope(text: str, scope: Scope) -> bool:
+    """True for a …的 scope that states what the document covers (本细则适用于…补贴的申领、
+    审核…): the applicability frame reads it, not the …的 frame."""
+    if scope.frame != "…的":
+        return False
+    a = _skip_label(text, scope.start, scope.end)
+    return bool(_rx().document_applicability.match(text, a, scope.end))
 
 
 def _thing_topic(text: str, scope: Scope) -> bool:
@@ -2519,6 +2544,11 @@ def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         if _next_frame(text, m.end(), hi) < hi:
             continue
+        de = text.rfind("的", m.start("obj"), m.end("obj"))
+        if de > m.start("obj"):  # 面向具有本省农村户籍、参加当年普通高考的考生: its modifiers
+            out += [_qualitative(text, x, y) for x, y in
+                    _open_parts(text, m.start("obj"), de, True)]
+            continue
         pred = Predicate(field="group", op="in", value=[m["obj"]])
         out.append(_Cand(m.start("obj"), m.end("obj"), "other", pred, canonical=m["obj"]))
     return out
@@ -2794,11 +2824,59 @@ def _segments(text: str, scope: Scope) -> list[tuple[int, int]]:
         return segs[:last + 1]
     if m or scope.frame in _OPEN_FRAMES:
         return segs
+    if scope.frame == "是指…":
+        return _definition_segments(text, segs)
+    if scope.frame == "subject":  # 在本区…从事一线护理工作，签订…的护理员，按…给予
+        return segs[:1] if len(segs) > 1 and _rx().workplace_clause.match(text, *segs[0]) \
+            else []
     if not scope.frame.endswith("的"):
         return []
     conj = tuple(words().conjunctions)
     return [sg for i, sg in enumerate(segs)
-            if i == len(segs) - 1 or text[sg[0]:sg[1]].lstrip().startswith(conj)]
+            if i == len(segs) - 1 or text[sg[0]:sg[1]].lstrip().startswith(conj)
+            or _rx().workplace_clause.match(text, sg[0], sg[1])]
+
+
+def _definition_segments(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses of a definition (…是指A、B，并C的<head>) up to its first 的: the modifiers of
+    the defined head; what follows the head (包括… / 以及…的…) extends it and is not read."""
+    out = []
+    for a, b in segs:
+        de = text.find("的", a, b)
+        if de >= 0:
+            return out + [(a, de)] + _group_heads(text, de + 1, b)
+        out.append((a, b))
+    return []  # no head noun closes it (是指A、B): nothing read as a modifier
+
+
+def _group_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The members of a head that is a list opening with a group (…认定的大龄失业人员（…）、
+    零就业家庭成员或者连续失业一年以上的人员): each one a qualifier, its note left out."""
+    m = _rx().group.match(text, a, b)
+    if m is None or not m["bare"]:
+        return []
+    out, depth, x = [], 0, a
+    joiners = tuple(words().definition_joiners)
+    i = a
+    while i <= b:
+        ch = text[i] if i < b else "、"
+        depth += 1 if ch in "（(" else -1 if ch in "）)" else 0
+        j = next((w for w in joiners if text.startswith(w, i)), None) if depth == 0 else None
+        if depth == 0 and (ch == "、" or j):
+            out.append((x, i))
+            i += len(j) if j else 1
+            x = i
+            continue
+        i += 1
+    cut = []
+    for x, y in out:
+        note = regex.search(r"[（(]", text[x:y])
+        y = x + note.start() if note else y
+        de = text.rfind("的", x, y)
+        y = de if de > x else y
+        if len(_HAN.findall(text, x, y)) >= 3:
+            cut.append((x, y))
+    return cut if len(cut) > 1 else []
 
 
 def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -2860,12 +2938,21 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
             last = max(inside, key=lambda c: c.end)
             a = _conjoined_rest(text, last.end, b, _measured(last))
             inside = [] if a is not None else inside
-        if not inside and not any(v in text[a:b] for v in words().amount_basis_words
-                                  + words().procedure_words):
-            for x, y in _conjoined_parts(text, _open_parts(text, a, b,
-                                                           scope.frame in _OPEN_FRAMES)):
+        if not inside and not _procedural(text, a, b):
+            for x, y in _conjoined_parts(text, _open_parts(text, a, b, scope.frame in
+                                                           _OPEN_FRAMES + ("是指…",))):
                 out.append(_qualitative(text, x, y))
     return out
+
+
+def _procedural(text: str, a: int, b: int) -> bool:
+    """True for a clause on the amount basis or the procedure (按…标准 / 审核…), not
+    counting a procedure word inside a body's name (市场监督管理部门)."""
+    w = words()
+    body = text[a:b]
+    for f in w.procedure_false:
+        body = body.replace(f, "")
+    return any(v in body for v in w.amount_basis_words + w.procedure_words)
 
 
 def _qualitative(text: str, x: int, y: int) -> _Cand:
