@@ -1286,8 +1286,9 @@ def _continued(ctx: _Ctx):
     return None
 
 
-def _share_in(doc: Document, sent) -> Rate | None:
-    return next((r for r in doc.rates if sent.start <= r.start < sent.end and r.kind == "share"), None)
+def _share_in(ctx: _Ctx, sent) -> Rate | None:
+    return next((r for r in ctx.index.window(ctx.doc, "rates", sent.start, sent.end) if r.kind == "share"),
+                None)
 
 
 def _after_qizhong(text: str, ctx: _Ctx, a: Amount) -> bool:
@@ -1382,7 +1383,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
             or _introduced_grant(ctx) or before is not None or _heading_instrument(ctx)):
         return []  # money named without a grant (总投资1亿元) is not a benefit
     shares = [r for r in rates if r.kind != "uplift"]
-    inherited = _share_in(doc, before) if before is not None and not rates else None
+    inherited = _share_in(ctx, before) if before is not None and not rates else None
     if inherited is not None and amounts and all(a.kind == "cap" for a in amounts):
         # …按学费的50%给予补助，其中取得初级工证书的，每人最高不超过1000元；取得高级工证书的，
         # 每人最高不超过2000元: each later cap is a tier of the same rate
@@ -1605,8 +1606,8 @@ def narrow_to_tier(doc: Document, b: Benefit, group: ConditionGroup | None,
                           doc_id=doc.doc_id, clause_id=group.clause_id)
 
 
-def _quota_ids(doc: Document, b: Benefit, s: int, e: int) -> list[str]:
-    quotas = [q for q in doc.quotas if s <= q.start < e and q.id]
+def _quota_ids(doc: Document, index: _DocIndex, b: Benefit, s: int, e: int) -> list[str]:
+    quotas = [q for q in index.window(doc, "quotas", s, e) if q.id]
     if b.tier:
         tiered = [q.id for q in quotas if q.tier and q.tier in b.tier]
         if tiered:
@@ -1685,7 +1686,7 @@ def annotate(doc: Document) -> None:
             for b in found:
                 b.conditions = narrow_to_tier(doc, b, _conditions(doc, sent.start, sent.end, index),
                                               index.conditions)
-                b.quota_ids = _quota_ids(doc, b, clause.start, clause.end)
+                b.quota_ids = _quota_ids(doc, index, b, clause.start, clause.end)
                 b.agencies = refs
             benefits += found
             _apply_totals(ctx, benefits[first:])

@@ -3393,12 +3393,6 @@ def build_group(text: str, conds: list[Condition], ids: list[str]) -> ConditionG
     return ConditionGroup(op="all", members=members, start=start, end=end)
 
 
-def _clause_of(doc: Document, pos: int) -> str | None:
-    best = None
-    for c in doc.clauses:
-        if c.start <= pos < c.end and (best is None or c.start >= best.start):
-            best = c
-    return best.id if best else None
 
 
 def _title_groups(title: str) -> set[str]:
@@ -3419,11 +3413,16 @@ def annotate(doc: Document) -> None:
     by_scope: dict[tuple[int | None, int | None], list[int]] = {}
     for i, c in enumerate(conds):
         by_scope.setdefault((c.scope_start, c.scope_end), []).append(i)
+    from ..stages import clause_at  # the innermost clause at an offset (bisect)
+
+    ordered = sorted(doc.clauses, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     groups = []
     for n, idx in enumerate(by_scope.values()):
         g = build_group(doc.text, [conds[i] for i in idx], [ids[i] for i in idx])
         g.id, g.doc_id = f"{doc.doc_id}:cg{n}", doc.doc_id
-        g.clause_id = _clause_of(doc, g.start or 0)
+        clause = clause_at(ordered, starts, g.start or 0)
+        g.clause_id = clause.id if clause else None
         groups.append(g)
     doc.conditions = conds
     doc.condition_groups = groups
