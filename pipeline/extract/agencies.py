@@ -155,6 +155,7 @@ class AgencyGazetteer(_Strict):
     preliminary_triggers: list[str] = Field(default_factory=list)
     forwarding_words: list[str] = Field(default_factory=list)
     issuer_verbs: list[str] = Field(default_factory=list)
+    printing_offices: list[str] = Field(default_factory=list)
     title_endings: list[str] = Field(default_factory=list)
     same_level: list[str] = Field(default_factory=list)
     group_suffixes: list[str] = Field(default_factory=list)
@@ -1324,12 +1325,21 @@ def _issuer_indexes(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return sorted(out)
 
 
+@functools.cache
+def _printing_line_rx() -> regex.Pattern:
+    """The 印发 line of a notice printed by an issuer's office (澄岭县农业农村局办公室
+    2024年3月1日印发): the body before the office is the issuer."""
+    offices = _alternation(gazetteer().printing_offices)
+    return regex.compile(
+        rf"^[\s、]*(?:{offices})[\s、]*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*印发[\s、]*$")
+
+
 def _issuers_on_line(text, line_start, line_end, spans, members) -> list[int]:
     line = list(text[line_start:line_end])
     for start, end in spans:
         line[start - line_start : end - line_start] = " " * (end - start)
     rest = "".join(line)
-    if _ISSUER_LINE_REST.match(rest):
+    if _ISSUER_LINE_REST.match(rest) or _printing_line_rx().match(rest):
         return members
     lead = len(rest) - len(rest.lstrip(" \t\u3000、"))
     title = _TITLE_START.match(rest, lead)
