@@ -576,6 +576,7 @@ def _pair_regex() -> regex.Pattern:
         rf"""
         (?:{_alternation(gaz.pair_modals)})?   # X 要 …
         (?P<word>{_alternation(gaz.pairs)})    # … 会同 Y
+        (?:{_alternation(gaz.same_level)})?    # … 会同同级财政、人社部门: 同级 before the partners
         """,
         regex.VERBOSE,
     )
