@@ -111,6 +111,8 @@ class ConditionWords(_Strict):
     list_intro_heads: list[str]
     requirement_modals: list[str]
     requirement_subjects: list[str]
+    requirement_non_modals: list[str]
+    requirement_np_leads: list[str]
     applicability_words: list[str]
     inapplicable_words: list[str]
     document_words: list[str]
@@ -126,6 +128,7 @@ class ConditionWords(_Strict):
     record_heads: list[str]
     procedure_words: list[str]
     procedure_false: list[str] = []
+    payer_ends: list[str] = []
     workplace_preps: list[str] = []
     definition_joiners: list[str] = []
     workplace_verbs: list[str] = []
@@ -880,12 +883,14 @@ _LIST_INTRO_T = r"""
 
 _REQUIREMENT_T = r"""
     (?<=(?:<<SUBJECTS>>)[，,]?)                 # an applicant subject: 参评人员 / …的个人，
+    (?!<<NONMODALS>>)                           # not 应对 / 应届 (no modal)
     (?P<modal><<MODALS>>)                       # 应 / 应当 / 须
     (?=\p{Han})                                 # the requirement follows
 """
 
 _TOPIC_MODAL_T = r"""
     [，,]?                                      # after 申报个人补贴的，
+    (?!<<NONMODALS>>)                           # not 应对 / 应届 (no modal)
     (?P<modal><<MODALS>>)                       # 应 / 须
     (?=\p{Han})                                 # the requirement follows
 """
@@ -1260,8 +1265,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         list_intro=_compile(_LIST_INTRO_T, WORDS=_alt(w.list_intro_words),
                             HEADS=_alt(w.list_intro_heads)),
         requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects),
-                             MODALS=_alt(w.requirement_modals)),
-        topic_modal=_compile(_TOPIC_MODAL_T, MODALS=_alt(w.requirement_modals)),
+                             MODALS=_alt(w.requirement_modals),
+                             NONMODALS=_alt(w.requirement_non_modals)),
+        topic_modal=_compile(_TOPIC_MODAL_T, MODALS=_alt(w.requirement_modals),
+                             NONMODALS=_alt(w.requirement_non_modals)),
         applicability=_compile(r"(?:<<W>>)  # 适用于", W=_alt(w.applicability_words)),
         workplace_clause=_compile(_WORKPLACE_T, PREPS=_alt(w.workplace_preps),
                                   VERBS=_alt(w.workplace_verbs)),
@@ -1555,12 +1562,21 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
         if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
                 _markers(text, m.end(), s_end):
             continue
+        if frame == "应…" and _np_requirement(text, s_start, m.start()):
+            continue  # 不含个人应缴纳部分: a noun phrase, no requirement
         end = _next_frame(text, m.end(), s_end)  # …应于1月申报，对弄虚作假…的，…: a new frame
         if len(_HAN.findall(text, m.end(), end)) < 4:
             continue
         out.append(Scope(m.end(), end, frame, s_start, s_end))
         break
     return out
+
+
+def _np_requirement(text: str, s_start: int, modal: int) -> bool:
+    """True when the clause before a modal opens with 不含 / 不包括 (不含个人应缴纳部分):
+    the subject and modal head a noun phrase, not a requirement."""
+    bounds = [s_start] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, s_start, modal)]
+    return text.startswith(tuple(words().requirement_np_leads), bounds[-1])
 
 
 def _is_topic(text: str, scope: Scope) -> bool:
@@ -2941,7 +2957,9 @@ def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand
         if not inside and not _procedural(text, a, b):
             for x, y in _conjoined_parts(text, _open_parts(text, a, b, scope.frame in
                                                            _OPEN_FRAMES + ("是指…",))):
-                out.append(_qualitative(text, x, y))
+                cand = _qualitative(text, x, y)
+                if cand.type != "other" or not text[x:y].endswith(tuple(words().payer_ends)):
+                    out.append(cand)  # not 省级财政给予… / 所需经费可…: the payer
     return out
 
 
