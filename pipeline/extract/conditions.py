@@ -113,6 +113,13 @@ class ConditionWords(_Strict):
     requirement_subjects: list[str]
     requirement_non_modals: list[str]
     requirement_np_leads: list[str]
+    requirement_duty_openers: list[str] = []
+    requirement_duty_services: list[str] = []
+    list_tail_openers: list[str] = []
+    list_tail_false: list[str] = []
+    naming_note_words: list[str] = []
+    reckoning_ends: list[str] = []
+    object_heading_heads: list[str] = []
     applicability_words: list[str]
     inapplicable_words: list[str]
     document_words: list[str]
@@ -943,6 +950,13 @@ _DEFINITION_T = r"""
         (?:是指|系指))                          # … 是指
 """
 
+_OBJECT_HEADING_T = r"""
+    (?<=^|[\n。；;])\s*                          # a line of its own …
+    (?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*  # … with a label: （一）
+    \p{Han}{1,6}(?:<<HEADS>>)                    # 津贴对象 / 奖励对象
+    。\s*$                                      # … ends just before the sentence
+"""
+
 _CAPACITY_T = r"""
     以(?P<who>[^，,。；;：:以]{2,16}?)          # 以本区企事业单位: in whose name …
     (?:<<HEADS>>)                               # … 名义
@@ -1258,6 +1272,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                  W=_alt(w.activity_joiners)),
         evaluative=_compile(r"(?:<<W>>)$  # 质量好 closing a clause part", W=_alt(w.evaluative_tails)),
         batch=_compile(_BATCH_T, VERBS=_alt(w.batch_verbs)),
+        object_heading=_compile(_OBJECT_HEADING_T, HEADS=_alt(w.object_heading_heads)),
         definition=_compile(_DEFINITION_T, HEADS=_alt(w.definition_heads + [
                                 a for g in groups().groups for a in g.aliases]),
                             OBJECTS=_alt(w.definition_objects),
@@ -1558,18 +1573,44 @@ def _open_scopes(text: str, s_start: int, s_end: int, scopes: list[Scope]) -> li
     topic = _topic_requirement(text, scopes[-1], s_end) if scopes else None
     for frame, m in (("应…", topic or rx.requirement.search(text, taken, s_end)),
                      ("适用…", rx.applicability.search(text, taken, s_end)),
-                     ("是指…", rx.definition.search(text, taken, s_end))):
+                     ("是指…", rx.definition.search(text, taken, s_end)
+                      or (None if scopes else _object_heading(text, s_start)))):
         if m is None or len(_HAN.findall(text, m.end(), s_end)) < 4 or \
                 _markers(text, m.end(), s_end):
             continue
         if frame == "应…" and _np_requirement(text, s_start, m.start()):
             continue  # 不含个人应缴纳部分: a noun phrase, no requirement
+        if frame == "应…" and _duty(text, m.end(), s_end):
+            continue  # 设站单位应当加强…管理: a duty of the unit, no qualifier
         end = _next_frame(text, m.end(), s_end)  # …应于1月申报，对弄虚作假…的，…: a new frame
         if len(_HAN.findall(text, m.end(), end)) < 4:
             continue
         out.append(Scope(m.end(), end, frame, s_start, s_end))
         break
     return out
+
+
+def _duty(text: str, a: int, s_end: int) -> bool:
+    """True when the requirement after a modal is a duty the unit owes (加强…管理 / 于每年
+    1月集中申报 / 为见习人员指定带教人员), not a qualifier of the recipient."""
+    w = words()
+    if text.startswith(tuple(w.requirement_duty_openers), a):
+        return True
+    if not text.startswith("为", a):
+        return False
+    stop = _clause_end(text, a, s_end)
+    return any(text.find(v, a + 2, min(stop, a + 14)) >= 0 for v in w.requirement_duty_services)
+
+
+def _object_heading(text: str, s_start: int) -> regex.Match | None:
+    """After a heading line （一）津贴对象。 the sentence defines who qualifies: an empty
+    match at its start opens a definition scope."""
+    if _rx().object_heading.search(text, max(0, s_start - 16), s_start) is None:
+        return None
+    return _LEADING_SPACE.match(text, s_start)
+
+
+_LEADING_SPACE = regex.compile(r"\s*")
 
 
 def _np_requirement(text: str, s_start: int, modal: int) -> bool:
@@ -2912,7 +2953,18 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
         b = de
     while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)%]", text[b - 1]):
         b -= 1
+    if _named_agent(text, a, b):
+        return None  # …卫生院（以下统称用人单位）引进: who acts, not who qualifies
     return (a, b) if len(_HAN.findall(text, a, b)) >= 3 else None
+
+
+def _named_agent(text: str, a: int, b: int) -> bool:
+    """True for a clause ending in a naming note and a short verb (…（以下统称用人单位）引进)."""
+    close = max(text.rfind("）", a, b), text.rfind(")", a, b))
+    if close < 0 or len(_HAN.findall(text, close, b)) > 3:
+        return False
+    note = max(text.rfind("（", a, close), text.rfind("(", a, close))
+    return note >= 0 and text.startswith(tuple(words().naming_note_words), note + 1)
 
 
 def _with_qualitative(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
@@ -2968,6 +3020,8 @@ def _procedural(text: str, a: int, b: int) -> bool:
     counting a procedure word inside a body's name (市场监督管理部门)."""
     w = words()
     body = text[a:b]
+    if body.rstrip().endswith(tuple(w.reckoning_ends)):
+        return True  # 服务期自报到之日起计算: how a period is reckoned
     for f in w.procedure_false:
         body = body.replace(f, "")
     return any(v in body for v in w.amount_basis_words + w.procedure_words)
@@ -3082,6 +3136,10 @@ def _agent_rest(text: str, a: int, b: int) -> int | None:
     """Start of the activity after an entity that is its agent (企业开展…培训), if any."""
     m = _rx().agent_gap.match(text, a, b)
     a = m.end() if m else a
+    w = words()
+    if text.startswith(tuple(w.list_tail_openers), a) and \
+            not text.startswith(tuple(w.list_tail_false), a):
+        return None  # …民办非企业单位等用人单位及其职工: a list tail, no activity
     return a if len(_HAN.findall(text, a, b)) >= 4 else None
 
 
