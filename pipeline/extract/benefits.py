@@ -123,6 +123,7 @@ class BenefitWords(BaseModel):
     role_verbs: list[str]
     cap_scope_openers: list[str]
     manner_adverbs: list[str]
+    generic_labels: list[str]
     same_standard_phrases: list[str]
 
 
@@ -608,6 +609,8 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                 who = _longest_named_prefix(seg)  # 省属技工院校生均拨款标准不低于每生每年7000元
             if who and category_of(who) == "platform":
                 who = _built_object(who)  # 社会力量新建养老服务站 -> 养老服务站
+            if who in words().generic_labels and pos == before and cut >= s:
+                who = None  # …可申请创业担保贷款，个人最高30万元: a label, the subject is earlier
             if who and len(who) <= 20 and category_of(who) is not None:
                 return _Recipient(who, seg, max(cut + 1, s), guessed=False)
         if cut < s:
