@@ -124,6 +124,7 @@ class BenefitWords(BaseModel):
     cap_scope_openers: list[str]
     manner_adverbs: list[str]
     generic_labels: list[str]
+    count_classifiers: list[str]
     same_standard_phrases: list[str]
 
 
@@ -230,6 +231,8 @@ def _rx():
         "not_title": regex.compile(alternation(w.not_titles)),
         "applicant_measure": regex.compile(alternation(w.applicant_measures)),
         "transfer": regex.compile(alternation(w.transfer_words)),
+        "counted": regex.compile(  # 每年选派不少于500名: a count before the people counted
+            rf"^[^，。；,;]{{0,12}}?(?:\d+|[一二三四五六七八九十百千万两]+)\s*(?:{alternation(w.count_classifiers)})"),
         "same_standard": regex.compile(rf"(?:{alternation(w.same_standard_phrases)})[^，。；,;]{{0,6}}$"),
         # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
         "more_verbs": regex.compile(
@@ -398,6 +401,8 @@ def _clean_who(text: str) -> str | None:
         text = text.strip("“”\"")  # a fully quoted name, or a stray mark at the edge
     text = _rx()["recipient_prefix"].sub("", text) if len(text) > 4 else text
     text = _rx()["scope_note"].sub("", text)  # …领军人才（含引进后三年内入选）
+    if (m := _rx()["counted"].match(text)) and len(text) - m.end() >= 2:
+        text = text[m.end():]  # 每年选派不少于500名乡镇卫生院业务骨干 -> 乡镇卫生院业务骨干
     if len(text) < 2 or text in words().not_beneficiary:
         return None
     return text
@@ -908,6 +913,12 @@ class _Ctx:
                 return rec
         return (self._object_clause() or self._scheme_definition() or self._continued_item()
                 or self.index.notice_recipient(self.doc.text))
+        for q in reversed(self.index.window(self.doc, "quotas", self.clause.start, self.earlier[-1].end)):
+            who = _clean_who(q.subject) if q.subject else None
+            if who and category_of(who) is not None and not who.endswith(tuple(words().scheme_heads)):
+                return _Recipient(who, q.subject, q.start,
+                                  via="recipient taken from the quota of an earlier sentence (每年选派…名X)")
+        return None
 
     def _nearest(self, clause: Clause, sentences: list) -> _Recipient | None:
         """The recipient of the last of ``sentences`` (of ``clause``) that names one, past the
