@@ -142,6 +142,7 @@ class ConditionWords(_Strict):
     entity_place_before: list[str]
     entity_place_fillers: list[str]
     window_caps: list[str]
+    since_openers: list[str] = ["自"]
     recent_words: list[str]
     recent_record_negations: list[str] = []
     clause_split_openers: list[str] = []
@@ -776,7 +777,7 @@ _WITHIN_T = r"""
 """
 
 _SINCE_WITHIN_T = r"""
-    自\s*(?P<what>[^，。；自]{1,12}?)之日起    # 自退役之日起 / 自出站之日起
+    (?:<<OPEN>>)\s*(?P<what>[^，。；自]{1,12}?)之日起  # 自退役之日起 / 在出站之日起
     \s*(?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # 3年 / 6个月
     (?:以内|内)                                 # 内: a window after the event
 """
@@ -1130,7 +1131,7 @@ def _numeric_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                           MANNERS=_alt(w.contract_manners), OR=_alt(w.disjunctions),
                           **incl, **cmp),
         within=_compile(_WITHIN_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur),
-        since_within=_compile(_SINCE_WITHIN_T, DUR_UNITS=dur),
+        since_within=_compile(_SINCE_WITHIN_T, DUR_UNITS=dur, OPEN=_alt(w.since_openers)),
         event_cap=_compile(_EVENT_CAP_T, EVENTS=_alt(w.time_window_events), DUR_UNITS=dur,
                            CAPS=_alt(w.window_caps), AFTER=cmp["AFTER"]),
         doc_after=_compile(_DOC_AFTER_T, DOCS=_alt(w.document_words),
