@@ -203,6 +203,7 @@ class ConditionWords(_Strict):
     capacity_verbs: list[str] = []
     misconduct_words: list[str] = []
     contest_award_words: list[str] = []
+    contest_award_leads: list[str] = []
     award_entry_verbs: list[str] = []
     award_grant_verbs: list[str] = []
     award_heads: list[str] = []
@@ -965,7 +966,7 @@ _CAPACITY_T = r"""
 """
 
 _CONTEST_AWARD_T = r"""
-    (?:在|参加)                                 # 在 / 参加 …
+    (?:<<LEADS>>)                               # 在 / 参加 …
     (?P<contest>[^，,。；;：:的]{0,30}?         # 国家级、省级、市级、区级
         (?:<<HEADS>>))                          # 技能大赛 / 竞赛
     [中上并]?                                   # 中 / 并
@@ -1037,7 +1038,7 @@ _POOL_SOURCE_T = r"""
 
 _DEADLINE_T = r"""
     于?每年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)  # 于每年6月30日 / 每年3月底
-    (?:前|之前|以前)                             # 前: a deadline …
+    (?:<<POSTS>>)                               # 前 / 之前: a deadline …
     (?=(?:<<BEFORE>>))                          # … to apply to an agency (向…提交)
 """
 
@@ -1235,7 +1236,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
             w.consequence_markers + w.modal_markers)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
         contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
-                               AWARDS=_alt(w.contest_award_words)),
+                               AWARDS=_alt(w.contest_award_words), LEADS=_alt(w.contest_award_leads)),
         granted_award=_compile(_GRANTED_AWARD_T, VERBS=_alt(w.award_entry_verbs),
                                GRANTS=_alt(w.award_grant_verbs), HEADS=_alt(w.award_heads)),
         recognised_base=_compile(_RECOGNISED_BASE_T, VERBS=_alt(w.base_recognition_verbs),
@@ -1265,7 +1266,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         pool_source=_compile(_POOL_SOURCE_T, HEADS=_alt(w.pool_source_heads)),
         nomination=_compile(_NOMINATION_T, HEADS=_alt(w.nomination_body_heads),
                             VERBS=_alt(w.nomination_verbs)),
-        deadline=_compile(_DEADLINE_T, BEFORE=_alt(w.deadline_before)),
+        deadline=_compile(_DEADLINE_T, BEFORE=_alt(w.deadline_before), POSTS=_alt(w.date_before)),
         dependant=_compile(_DEPENDANT_T, LEADS=_alt(groups().dependant_leads),
                            DEP=_alt(groups().dependants)),
         agreement=_compile(_AGREEMENT_T, HEADS=_alt(w.agreement_heads)),
@@ -2571,24 +2572,27 @@ def _recognised_bases(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _matched(pattern: regex.Pattern, text: str, lo: int, hi: int, type_: str, field: str, op: str,
+             value: object = None, priority: int = 0) -> list[_Cand]:
+    """One qualifier per match of ``pattern`` in ``text[lo:hi]``: its predicate compares
+    ``field`` with ``value`` (the matched text when none is given)."""
+    return [_Cand(m.start(), m.end(), type_,
+                  Predicate(field=field, op=op, value=m.group() if value is None else value),
+                  priority=priority)
+            for m in pattern.finditer(text, lo, hi)]
+
+
 def _experience_phrases(text: str, lo: int, hi: int) -> list[_Cand]:
     """Experience stated without a number: 长期工作在技能操作一线 / 累计工作年限达到申报条件 /
     近三年内承办过省级以上职业技能竞赛 (the window before it is read on its own)."""
-    out = []
-    for m in _rx().experience_phrase.finditer(text, lo, hi):
-        pred = Predicate(field="experience", op="exists", value=m.group())
-        out.append(_Cand(m.start(), m.end(), "experience", pred))
-    return out
+    return _matched(_rx().experience_phrase, text, lo, hi, "experience", "experience", "exists")
 
 
 def _employment_status(text: str, lo: int, hi: int) -> list[_Cand]:
     """用人单位在聘的高技能人才 / 目前在岗的护理员: a current employment status before the
     head noun is a labour-contract qualifier (在聘期内 / 在聘任期内 is a duration: no 的)."""
-    out = []
-    for m in _rx().employment_status.finditer(text, lo, hi):
-        pred = Predicate(field="labor_contract", op="==", value=True)
-        out.append(_Cand(m.start(), m.end(), "labor_contract", pred))
-    return out
+    return _matched(_rx().employment_status, text, lo, hi, "labor_contract", "labor_contract", "==",
+                    value=True)
 
 
 def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -2615,21 +2619,13 @@ def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
 def _first_times(text: str, lo: int, hi: int) -> list[_Cand]:
     """在我区首次购买商品住房 / 首次赴境外参展 / 首次申领创新券: doing a thing for the first
     time is a qualifier of its own (type other); 首次创办… keeps its entity reading."""
-    out = []
-    for m in _rx().first_time.finditer(text, lo, hi):
-        pred = Predicate(field="qualifier", op="exists", value=m.group())
-        out.append(_Cand(m.start(), m.end(), "other", pred))
-    return out
+    return _matched(_rx().first_time, text, lo, hi, "other", "qualifier", "exists")
 
 
 def _households(text: str, lo: int, hi: int) -> list[_Cand]:
     """具有本区户籍、年满80周岁的… / 户籍在本区: a registered residence stated as a clause
     of its own is a qualifier (type other); 本市户籍高校毕业生 stays a group."""
-    out = []
-    for m in _rx().household.finditer(text, lo, hi):
-        pred = Predicate(field="household", op="exists", value=m.group())
-        out.append(_Cand(m.start(), m.end(), "other", pred))
-    return out
+    return _matched(_rx().household, text, lo, hi, "other", "household", "exists")
 
 
 def _nominations(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -2711,20 +2707,12 @@ def _agreements(text: str, lo: int, hi: int) -> list[_Cand]:
 
 def _deadlines(text: str, lo: int, hi: int) -> list[_Cand]:
     """申领单位于每年3月底前向…提交材料: the applicant's yearly deadline (time window)."""
-    out = []
-    for m in _rx().deadline.finditer(text, lo, hi):
-        pred = Predicate(field="application_date", op="<", value=m.group())
-        out.append(_Cand(m.start(), m.end(), "time_window", pred))
-    return out
+    return _matched(_rx().deadline, text, lo, hi, "time_window", "application_date", "<")
 
 
 def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
     """经…认定 / 经…同意 / 经备案: the benefit needs an agency's approval (type other)."""
-    out = []
-    for m in _rx().approval.finditer(text, lo, hi):
-        pred = Predicate(field="approval", op="exists", value=m.group())
-        out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
-    return out
+    return _matched(_rx().approval, text, lo, hi, "other", "approval", "exists", priority=1)
 
 
 def _tiers(text: str, lo: int, hi: int) -> list[_Cand]:
