@@ -156,6 +156,15 @@ def test_alias_duplicated_across_entries_is_rejected():
         cond.Honors.model_validate(raw)
 
 
+def test_entity_type_cannot_be_generic_and_bare():
+    raw = load_raw("entity_types.yaml")
+    bare = next(t for t in raw["types"] if t.get("bare"))
+    assert bare["aliases"][0] == "院校"
+    bare["generic"] = True
+    with pytest.raises(ValidationError, match="generic and bare"):
+        cond.EntityTypes.model_validate(raw)
+
+
 def test_skill_ladder_order():
     names = [lv.canonical for lv in sorted(cond.ladder().levels, key=lambda lv: lv.rank)]
     assert names == ["初级工", "中级工", "高级工", "技师", "高级技师", "特级技师", "首席技师"]

@@ -99,6 +99,9 @@ class ConditionWords(_Strict):
     criteria_heads: list[str]
     criteria_skip: list[str]
     criteria_skip_before: list[str]
+    compliance_vague: list[str] = []
+    frame_service_verbs: list[str] = []
+    contrast_joiners: list[str] = []
     date_after: list[str]
     approval_verbs: list[str]
     condition_openers: list[str]
@@ -224,6 +227,14 @@ class ConditionWords(_Strict):
     audience_verbs: list[str] = []
     audience_grant_verbs: list[str] = []
     audience_heads: list[str] = []
+    # 向具备资质的社会培训机构开放: the kinds of applicant a programme is opened to
+    open_to_markers: list[str] = []
+    open_to_verbs: list[str] = []
+    open_to_manners: list[str] = []
+    # 高技能人才培训基地、技能大师工作室可…申报…: the bodies that may apply
+    applicant_modals: list[str] = []
+    applicant_verbs: list[str] = []
+    applicant_heads: list[str] = []
     # --- round 15: nominations, pool sources, evaluative clauses, deadlines
     nomination_body_heads: list[str] = []
     nomination_verbs: list[str] = []
@@ -340,7 +351,16 @@ class EntityType(_Strict):
     canonical: str
     category: str
     generic: bool = False
+    # a bare head noun (院校): an applicant only as the first word of a frame (院校承办…的 /
+    # 对院校…的); elsewhere it is the tail of a longer name (重点院校) or a place (到院校进修)
+    bare: bool = False
     aliases: list[str]
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "EntityType":
+        if self.generic and self.bare:
+            raise ValueError(f"entity type {self.id}: generic and bare exclude each other")
+        return self
 
 
 class EntityTypes(_Strict):
@@ -456,14 +476,12 @@ _CLAUSE_PUNCT = regex.compile(
     regex.VERBOSE,
 )
 
-_DE_FRAME_END = regex.compile(
-    r"""
+_DE_FRAME_END_T = r"""
     的                           # the nominaliser closing a qualifier: …的
     (?:[（(][^）)]{0,40}[）)])?  # an optional note: （含引进后三年内入选）
-    (?=\s*[，,：:])              # followed by a clause boundary
-    """,
-    regex.VERBOSE,
-)
+    (?=\s*[，,：:]|<<VERBS>>)    # followed by a clause boundary, or a service with no
+                                 # comma before it (对…未就业的提供职业指导)
+"""
 
 _FRAME_TAIL = regex.compile(
     r"""
@@ -758,6 +776,14 @@ _LEVEL_GAP = regex.compile(
     regex.VERBOSE,
 )
 
+_MEMBER_MODIFIERS = regex.compile(
+    r"""
+    .*、                                        # the list separator …
+    (?P<mods>\p{Han}{1,12})$                    # … then the next member's own modifiers,
+    """,                                        # right before its kind (产教评技能生态链|评价机构)
+    regex.VERBOSE,
+)
+
 _QUOTED_TITLE_LEFT = regex.compile(
     r"""
     [“"‘]\p{Han}{1,6}$                          # “桐溪 before a level: a local title
@@ -865,6 +891,12 @@ _NEGATION_T = r"""
     (?=的)                                      # …的: a qualifier
 """
 
+_CONTRAST_NEGATION_T = r"""
+    (?<=\p{Han})(?:<<JOIN>>)                    # 有就业愿望而…: a contrast after a state
+    (?P<q>(?:<<NEG>>)\p{Han}{1,6}?)             # 未就业 / 尚未创业: a status not (yet) held
+    (?=的)                                      # …的: closing the frame
+"""
+
 _NEGATED_BEFORE_T = r"""
     (?:<<NEG>>)(?:<<VERBS>>)?\p{Han}?$          # 未取得 / 未 right before an item
 """
@@ -874,6 +906,14 @@ _CRITERIA_T = r"""
     (?P<verb><<VERBS>>)                         # 符合
     (?P<obj>[^，。；]{0,20}?)                   # 发明专利申请 / 政策文件
     (?P<head><<HEADS>>)的                       # 条件的 / 规定的
+"""
+
+_COMPLIANCE_T = r"""
+    (?<!<<SKIP_BEFORE>>)                        # not 同时符合 (an overlap rule)
+    (?P<verb><<VERBS>>)                         # 符合
+    (?P<obj>[^，,。；;：:的]{2,20}?)            # 因公出国管理
+    (?P<head><<HEADS>>)                         # 规定 / 要求 / 标准
+    (?=[^，,。；;：:的<<HEADS_FIRST>>][^，,。；;：:的]{0,30}的)  # 赴国外进行培训交流的 (团组)
 """
 
 _APPROVAL_T = r"""
@@ -1006,6 +1046,22 @@ _AUDIENCE_T = r"""
     (?P<obj>[^，,。；;：:]{2,30}?                # 贫困劳动者、退役士兵…等重点群体
         (?:<<HEADS>>))                          # … ending in a person noun
     (?P<verb><<VERBS>>)                         # 开展 / 公开招聘 / 定向招考
+"""
+
+_OPEN_TO_T = r"""
+    (?<![面指导转倾])(?:<<MARKERS>>)            # 向 (not 面向 / 指向 / 导向 / 转向)
+    (?P<obj>[^，,。；;：:向]{0,40}?              # 具备资质（包括本科院校、职业院校）的社会…
+        (?P<alias><<ALIASES>>))                 # … ending in a kind of applicant: 培训机构
+    (?:<<MANNERS>>)?(?:<<VERBS>>)               # (免费 / 平等) 开放
+"""
+
+_APPLICANT_T = r"""
+    (?:(?<=[。；;：:\n])|(?<=^))                 # first in its sentence or clause
+    (?P<subj>[^，,。；;：:的]{2,40}?              # 高技能人才培训基地、技能大师工作室
+        (?:<<HEADS>>))                          # … ending in a body: 基地 / 工作室 / 机构
+    (?:<<MODALS>>)                              # 可 / 均可
+    [^，,。；;：:]{0,20}?                         # 根据已开展项目实施情况
+    (?:<<VERBS>>)                               # 申报 / 申请
 """
 
 _FIRST_TIME_T = r"""
@@ -1225,6 +1281,12 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
         negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
                                 VERBS=_alt(w.negation_verbs)),
+        contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
+                                   NEG=_alt(w.negations)),
+        de_frame_end=_compile(_DE_FRAME_END_T, VERBS=_alt(w.frame_service_verbs)),
+        compliance=_compile(_COMPLIANCE_T, SKIP_BEFORE=_alt(w.criteria_skip_before),
+                            VERBS=_alt(w.criteria_verbs), HEADS=_alt(w.criteria_heads),
+                            HEADS_FIRST="".join(sorted({h[0] for h in w.criteria_heads}))),
         criteria=_compile(_CRITERIA_T, SKIP_BEFORE=_alt(w.criteria_skip_before),
                           VERBS=_alt(w.criteria_verbs), HEADS=_alt(w.criteria_heads)),
         agent_gap=_compile(_AGENT_GAP_T, JOINERS=_alt(w.list_joiners)),
@@ -1257,6 +1319,11 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         audience=_compile(_AUDIENCE_T, MARKERS=_alt(w.audience_markers),
                           HEADS=_alt(w.audience_heads),
                           VERBS=_alt(w.audience_verbs + w.audience_grant_verbs)),
+        open_to=_compile(_OPEN_TO_T, MARKERS=_alt(w.open_to_markers),
+                         ALIASES=_alt(_entity_by_alias()), VERBS=_alt(w.open_to_verbs),
+                         MANNERS=_alt(w.open_to_manners)),
+        applicant=_compile(_APPLICANT_T, HEADS=_alt(w.applicant_heads),
+                           MODALS=_alt(w.applicant_modals), VERBS=_alt(w.applicant_verbs)),
         capacity=_compile(_CAPACITY_T, HEADS=_alt(w.capacity_heads),
                           VERBS=_alt(w.capacity_verbs)),
         head_subject=_compile(_HEAD_SUBJECT_T, HEADS=_alt(w.requirement_subjects)),
@@ -1414,7 +1481,7 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def _make_scope(text: str, start: int, end: int, sent: tuple[int, int]) -> Scope | None:
     start = _skip_label(text, start, end)
-    ends = [m.end() for m in _DE_FRAME_END.finditer(text, start, min(len(text), end + 2))
+    ends = [m.end() for m in _rx().de_frame_end.finditer(text, start, min(len(text), end + 2))
             if m.end() <= end]  # the boundary after a closing 的 may lie past the scope
     if ends:
         end = ends[-1]
@@ -1445,7 +1512,7 @@ def find_scopes(text: str, s_start: int, s_end: int) -> list[Scope]:
             if scope:
                 scopes.append(scope)
         prev = max(prev, _clause_end(text, pos, s_end))
-    tail = [m.end() for m in _DE_FRAME_END.finditer(text, prev, s_end)]
+    tail = [m.end() for m in _rx().de_frame_end.finditer(text, prev, s_end)]
     if tail:
         scope = _make_scope(text, prev, tail[-1], (s_start, s_end))
         if scope:
@@ -2235,8 +2302,9 @@ def _entities(text: str, lo: int, hi: int, scope: Scope) -> list[_Cand]:
                 pred = Predicate(field="group", op="in", value=[name])
                 out.append(_Cand(a, m.end() + len(member), "other", pred, canonical=name))
             continue
-        if t.generic and not opens:
-            continue
+        if t.generic and not opens or t.bare and not (
+                opens or a == scope.start and scope.frame != "subject"):
+            continue  # 企业购买… / 重点院校: only right after 对 / 凡, or (bare) first in a …的
         pred = Predicate(field="entity_type", op="in", value=[t.canonical])
         out.append(_Cand(a, m.end(), "entity_type", pred, canonical=t.canonical))
     return out
@@ -2442,6 +2510,17 @@ def _negations(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _contrast_negations(text: str, lo: int, hi: int) -> list[_Cand]:
+    """对其子女有就业愿望而未就业的 / 有创业意愿而尚未创业的: a status not held, after 而,
+    is a negated qualifier of its own (exclusion, as 未获得…的); the state before 而 is
+    read by the activity rule."""
+    out = []
+    for m in _rx().contrast_negation.finditer(text, lo, hi):
+        pred = Predicate(field="has", op="not", value=m["q"])
+        out.append(_Cand(m.start("q"), m.end("q"), "exclusion", pred, priority=1, negated=True))
+    return out
+
+
 def _criteria(text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
     skip = tuple(words().criteria_skip)
@@ -2451,6 +2530,21 @@ def _criteria(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         value = f"{obj}{m['head']}" if obj else None
         pred = Predicate(field="criteria", op="exists", value=value)
+        out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
+    return out
+
+
+def _compliance(text: str, lo: int, hi: int) -> list[_Cand]:
+    """支持符合因公出国管理规定赴国外进行培训交流的高技能人才团组…: compliance with a named
+    rule inside a relative clause is a qualifier of the head noun, in any sentence (type
+    other, quoted up to the rule's head noun). Vague rules (符合相关规定) say nothing."""
+    out = []
+    skip = tuple(words().criteria_skip + words().compliance_vague)
+    for m in _rx().compliance.finditer(text, lo, hi):
+        obj = m["obj"].strip()
+        if obj.startswith(skip) or len(_HAN.findall(obj)) < 3:
+            continue
+        pred = Predicate(field="criteria", op="exists", value=f"{obj}{m['head']}")
         out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
     return out
 
@@ -2613,6 +2707,42 @@ def _audiences(text: str, lo: int, hi: int) -> list[_Cand]:
             continue
         pred = Predicate(field="group", op="in", value=[m["obj"]])
         out.append(_Cand(m.start("obj"), m.end("obj"), "other", pred, canonical=m["obj"]))
+    return out
+
+
+def _open_to(text: str, lo: int, hi: int) -> list[_Cand]:
+    """补贴培训项目全部向具备资质的社会培训机构开放 / 向民营企业全面开放: the kinds of
+    applicant a programme is opened to (entity_type, quoted with their modifiers). A generic
+    or bare noun (向企业开放) says nothing and is not read."""
+    out = []
+    for m in _rx().open_to.finditer(text, lo, hi):
+        t = _entity_by_alias()[m["alias"]]
+        if t.generic or t.bare and m.start("alias") > m.start("obj"):
+            continue
+        pred = Predicate(field="entity_type", op="in", value=[t.canonical])
+        out.append(_Cand(m.start("obj"), m.end("obj"), "entity_type", pred, canonical=t.canonical))
+    return out
+
+
+def _applicants(text: str, lo: int, hi: int) -> list[_Cand]:
+    """高技能人才培训基地、技能大师工作室可根据…申报培养项目 / 省级以上技能大师工作室均可
+    申请…: the bodies named as the subject of a modal application are its applicants (one
+    entity_type item for the list, as 、 lists of kinds are kept whole). A generic noun alone
+    (企业可申请…) says nothing; a subject with a label or a place word first is prose."""
+    out, heads = [], tuple(words().applicant_heads)
+    table = _entity_by_alias()
+    for m in _rx().applicant.finditer(text, lo, hi):
+        subj = m["subj"].strip(" \u3000")
+        members = subj.split("、")
+        if not all(x.endswith(heads) and len(x) > 2 for x in members):
+            continue
+        if len(members) == 1 and ((t := table.get(subj)) is None or t.generic or t.bare):
+            continue  # 企业可申请… / 各基地可申报…: one bare noun names no kind
+        a = m.start("subj") + (len(m["subj"]) - len(m["subj"].lstrip(" \u3000")))
+        kinds = [table[max((k for k in table if x.endswith(k)), key=len, default=x)].canonical
+                 if any(x.endswith(k) for k in table) else x for x in members]
+        pred = Predicate(field="entity_type", op="in", value=kinds)
+        out.append(_Cand(a, m.end("subj"), "entity_type", pred, canonical=subj))
     return out
 
 
@@ -2785,7 +2915,7 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     cands: list[_Cand] = []
     for finder in (_durations, _quantities, _shares_of, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
-                   _time_windows, _negations, _records, _criteria, _certificates,
+                   _time_windows, _negations, _contrast_negations, _records, _criteria, _certificates,
                    _training_certificates, _prize_lists, _groups, _capacities,
                    _contest_awards, _granted_awards, _recognised_bases,
                    _experience_phrases, _employment_status, _nominations, _dependants):
@@ -3165,6 +3295,12 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         extra += _households(text, s_start, s_end)
     if any(text.find(x, s_start, s_end) >= 0 for x in words().audience_markers):  # speed
         extra += _audiences(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().open_to_verbs):  # speed
+        extra += _open_to(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().applicant_verbs):  # speed
+        extra += _applicants(text, s_start, s_end)
+    if any(text.find(x, s_start, s_end) >= 0 for x in words().criteria_verbs):  # speed
+        extra += _compliance(text, s_start, s_end)
     if scopes and text.find("经", s_start, s_end) >= 0:  # cheap pre-checks: speed
         extra += _approvals(text, s_start, s_end)
     if text.find("元", s_start, s_end) >= 0:
@@ -3272,6 +3408,8 @@ def _list_member(text: str, prev: _Cand, c: _Cand) -> bool:
         return False
     gap = _LEVEL_GAP.sub("", text[prev.end:c.start]) if c.type == "entity_type" else \
         text[prev.end:c.start]
+    if c.type == "entity_type" and (m := _MEMBER_MODIFIERS.match(gap)):
+        gap = gap[:m.start("mods")]  # 上市公司、产教评技能生态链评价机构: the member's own words
     if not _rx().list_gap.match(gap):
         return False
     if c.type == "origin":
