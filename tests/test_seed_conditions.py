@@ -41,7 +41,8 @@ def test_most_seed_qualifiers_are_extracted():
     assert total - len(failures()) >= 0.8 * total
 
 
-@pytest.mark.parametrize("key", sorted(KNOWN), ids=[f"{d}-{q}" for d, q in sorted(KNOWN)])
-def test_known_miss(key, request):
-    request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN[key]))
-    assert key not in failures()
+if KNOWN:  # none at present: every seed qualifier is extracted with its gold type
+    @pytest.mark.parametrize("key", sorted(KNOWN), ids=[f"{d}-{q}" for d, q in sorted(KNOWN)])
+    def test_known_miss(key, request):
+        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN[key]))
+        assert key not in failures()
