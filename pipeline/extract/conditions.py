@@ -102,6 +102,8 @@ class ConditionWords(_Strict):
     compliance_vague: list[str] = []
     frame_service_verbs: list[str] = []
     contrast_joiners: list[str] = []
+    negated_piece_openers: list[str] = []
+    negated_piece_false: list[str] = []
     date_after: list[str]
     approval_verbs: list[str]
     condition_openers: list[str]
@@ -131,6 +133,13 @@ class ConditionWords(_Strict):
     time_window_phrases: list[str]
     exclusion_once: list[str]
     exclusion_frame_openers: list[str]
+    exclusion_frame_words: list[str] = []
+    duplicate_negations: list[str] = []
+    duplicate_verbs: list[str] = []
+    insurance_gap_words: list[str] = []
+    body_heads: list[str] = []
+    body_head_stops: list[str] = []
+    marker_negations: list[str] = []
     catalog_negations: list[str]
     experience_left_words: list[str]
     record_negations: list[str]
@@ -678,7 +687,7 @@ _LEVEL_FLOOR_T = r"""
 _SOCIAL_INSURANCE_T = r"""
     (?P<verb><<VERBS>>)                         # 参加 / 缴纳
     [^，。；]{0,10}?                            # 基本养老、医疗等
-    (?P<term><<TERMS>>)费?                      # 社会保险 / 社保
+    (?P<term><<TERMS>>)(?!金|待遇)费?           # 社会保险 / 社保 (not 失业保险金: a benefit)
     (?P<dur>\s*(?P<pre><<BEFORE>>)?\s*          # 满 …
         (?P<num><<NUM>>)\s*(?P<unit><<DUR_UNITS>>)  # … 3年
         (?P<post><<AFTER>>)?)?                  # … 以上
@@ -821,7 +830,9 @@ _RECORD_T = r"""
     (?P<neg><<NEG>>)                            # 无 / 未 / 没有
     (?P<verb><<VERBS>>)?                        # 受过 / 发生 / 被
     (?P<obj>[^，。；、的]{0,14}?                 # 刑事 / 重大安全生产 / 学术不端行为
-        |[^，。；的]{0,12}?等方面的[^，。；、的]{0,8}?)  # 海关、税务等方面的重大: domains
+        |[^，。；的]{0,12}?等方面的[^，。；、的]{0,8}?  # 海关、税务等方面的重大: domains
+        |(?:[^，。；、的]{2,12}、){1,3}[^，。；、的]{1,12}?)  # 重大安全生产、环境污染: kinds
+                                                # sharing the head (事故)
     (?P<head><<HEADS>>)                         # 处罚 / 处分 / 事故 / 记录
 """
 
@@ -865,7 +876,9 @@ _DATE_T = r"""
 """
 
 _EXCLUSION_T = r"""
-    (?P<phrase><<PHRASES>>)                     # 不得重复享受 / 从优、从高、不重复
+    (?P<phrase><<PHRASES>>                      # 不得重复享受 / 从优、从高、不重复
+      | (?:<<NOT>>)(?:按本\p{Han}{1,3}?)?重复(?:<<DUP>>)  # 不再(按本措施)重复兑现 / 资助
+    )
 """
 
 _HIGHEST_T = r"""
@@ -873,7 +886,7 @@ _HIGHEST_T = r"""
       | (?<!\p{Han})[“"]?)                     # a word of its own (not 造就高…)
     (?:<<HIGH>>)                                # 就高 / 择高 / 从高
     (?:
-        (?:不就低)?[”"]?的?原则                 # 就高原则 / “就高不就低”原则
+        (?:不就低|不重复)?[”"]?的?原则         # 就高原则 / “就高不就低”原则
       | (?=<<VERBS>>)                           # 就高享受 / 择高执行
     )
     [^，。；,;：:0-9０-９]{0,8}                 # 执行 / 享受一项 / 补足差额部分
@@ -895,6 +908,12 @@ _CONTRAST_NEGATION_T = r"""
     (?<=\p{Han})(?:<<JOIN>>)                    # 有就业愿望而…: a contrast after a state
     (?P<q>(?:<<NEG>>)\p{Han}{1,6}?)             # 未就业 / 尚未创业: a status not (yet) held
     (?=的)                                      # …的: closing the frame
+"""
+
+_NEGATED_PIECE_T = r"""
+    (?:在[^，,、；;的]{1,8}?)?                    # 在本区: a place first
+    (?P<neg><<NEG>>)                            # 无 / 未 / 尚未 …: a state not held
+    \p{Han}                                     # … and what is not held
 """
 
 _NEGATED_BEFORE_T = r"""
@@ -1067,7 +1086,8 @@ _APPLICANT_T = r"""
 _FIRST_TIME_T = r"""
     (?:在[^，,。；;：:的\d]{1,6}?)?             # 在我区 / 在县内: the place, when written first
     (?:<<MARKERS>>)                             # 首次
-    (?:<<VERBS>>)                               # 购买 / 申领 / 进入 / 到 / 赴
+    (?:在[^，,。；;：:的\d]{1,8}?)?              # 在统计部门: the place, when written after
+    (?:<<VERBS>>)                               # 购买 / 申领 / 进入 / 到 / 赴 / 填报
     [^，,。；;：:的且并]{1,24}                   # the object: 商品住房 / 境外参展
     (?=的|[，,。；;：:]|且|并|$)                 # … up to the head noun or clause end
 """
@@ -1271,7 +1291,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         shortage=_compile(_SHORTAGE_T, SHORTAGE=_alt(w.shortage_words),
                           HEADS=_alt(w.shortage_heads)),
         since=_compile(_SINCE_T, VERBS=_alt(w.time_window_verbs)),
-        exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases)),
+        exclusion=_compile(_EXCLUSION_T, PHRASES=_alt(w.exclusion_phrases),
+                           NOT=_alt(w.duplicate_negations), DUP=_alt(w.duplicate_verbs)),
         once=_compile(_ONCE_T, ONCE=_alt(w.exclusion_once)),
         highest=_compile(_HIGHEST_T, HIGH=_alt(w.highest_words),
                          VERBS=_alt(w.highest_rule_verbs)),
@@ -1281,6 +1302,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
         negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
                                 VERBS=_alt(w.negation_verbs)),
+        negated_piece=_compile(_NEGATED_PIECE_T, NEG=_alt(w.negated_piece_openers)),
         contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
                                    NEG=_alt(w.negations)),
         de_frame_end=_compile(_DE_FRAME_END_T, VERBS=_alt(w.frame_service_verbs)),
@@ -1438,6 +1460,8 @@ def _markers(text: str, start: int, end: int) -> list[int]:
     for m in _rx().consequence.finditer(text, start, end):
         if _is_modal_false(text, m.start(), m["marker"]):
             continue
+        if text.endswith(tuple(words().marker_negations), start, m.start()):
+            continue  # 对尚未享受其他扶持政策的…: a negated qualifier, not the consequence
         if not any(a <= m.start() < b for a, b in inside):
             out.append(m.start())
     return out
@@ -1842,7 +1866,9 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
             op, inclusive = _bound(_cmp(m), m["incl"], m["excl"])
             pred = Predicate(field=f"length_{unit}s", op=op, value=value, unit=unit,
                              inclusive=inclusive)
-            out.append(_Cand(_clause_start(text, lo, m.start()), m.end(), "threshold", pred))
+            start = _clause_start(text, lo, m.start())
+            start = max(start, text.rfind("、", start, m.start()) + 1)  # 迁入我市、…有效期…
+            out.append(_Cand(start, m.end(), "threshold", pred))
             continue
         if kind is None or text[max(lo, m.start() - 3):m.start()].endswith("之日起"):
             continue  # 自退役之日起3年内: a window since an event, not a tenure
@@ -1850,9 +1876,17 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
             continue  # 离校2年内 / 就业2年内: a window, not a tenure
         op = _cmp(m) or ("==" if not m["incl"] else ">=")
         op, inclusive = _bound(op, m["incl"], m["excl"])
-        pred = Predicate(field=f"{_DURATION_FIELD[kind]}_{unit}s", op=op, value=value,
-                         unit=unit, inclusive=inclusive)
+        field = f"{_DURATION_FIELD[kind]}_{unit}s"
+        gap = next((g for g in words().insurance_gap_words
+                    if kind == "social_insurance" and g in text[max(lo, m.start() - 6):m.start()]),
+                   None)
+        if gap:  # 社会保险断缴超过3个月: the length of a gap in contributions, not of them
+            field = f"social_insurance_gap_{unit}s"
+        pred = Predicate(field=field, op=op, value=value, unit=unit, inclusive=inclusive)
         start, end = _widen(text, m, lo, hi, kind)
+        if gap:
+            term = _rx().insurance_left.search(text, max(lo, m.start() - 14), m.start())
+            start = term.start() if term else start
         if kind in ("tenure", "experience") and (per := _per_period(text, start, lo)):
             # 每年在我区服务累计不少于2个月: an amount of service per period, not a tenure
             pred = pred.model_copy(update={
@@ -2582,8 +2616,10 @@ def _exclusion_frame(text: str, lo: int, start: int) -> tuple[int, int]:
     openers = tuple(words().exclusion_frame_openers)
     for a in reversed(bounds[-2:]):
         a = _skip_label(text, a, start)
-        if text[a:start].lstrip(" \u3000").startswith(openers):
-            return a + len(text[a:start]) - len(text[a:start].lstrip(" \u3000")), -1
+        if text[a:start].lstrip(" \u3000").removeprefix("对").startswith(openers) or \
+                any(x in text[a:start] for x in words().exclusion_frame_words):
+            a += len(text[a:start]) - len(text[a:start].lstrip(" \u3000"))
+            return a + text.startswith("对", a), -1  # 对已享受…的，不再…: from 已
     return start, 0
 
 
@@ -2921,6 +2957,8 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
                    _experience_phrases, _employment_status, _nominations, _dependants):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
+    if scope.frame[:1] in "对凡" and text.find("的", lo, hi) >= 0:
+        cands.extend(_head_bodies(text, scope, cands))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
         cands = [c for c in cands if not (c.type == "threshold" and c.predicate
                                           and c.predicate.op in ("<=", "<"))]
@@ -2939,6 +2977,59 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
         for c in cands:
             if c.start < m.start() < c.end and len(_HAN.findall(text, m.end(), c.end)) >= 3:
                 c.start = m.end()
+    return _windowed_thresholds(text, cands)
+
+
+_BODY_SPLIT = regex.compile(r"、|或者|或|和|及")
+
+
+def _head_bodies(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
+    """对…成交额达到1亿元以上的技术转移服务机构， / 对承担…项目的企业或产学研联合体，: the
+    head noun after the frame's last 的 names a kind of body (a word of body_heads closes
+    it) that no gazetteer alias covers: the kind of applicant, quoted as written. A bare
+    generic noun alone (…的企业) names no kind."""
+    body = text[scope.start:scope.end]
+    cut = _CLAUSE_PUNCT.search(body)  # the frame's first clause: 对…的融资担保机构，按…
+    body = body[:cut.start()] if cut else body.rstrip("，,：: ")
+    de = body.rfind("的")
+    if de < 0:
+        return []
+    a, b = scope.start + de + 1, scope.start + len(body)
+    head = text[a:b]
+    w, table = words(), _entity_by_alias()
+    if any(x in head for x in w.body_head_stops):
+        return []  # 新获批设立的省级博士后创新实践基地: a designation, not a kind
+    members = [x for x in _BODY_SPLIT.split(head) if x]
+    if not members or len(_HAN.findall(head)) < 3 or any(a <= c.start < b for c in cands) or \
+            not all(_HAN.fullmatch(x[0]) and (x.endswith(tuple(w.body_heads)) or x in table)
+                    for x in members):
+        return []
+    if all(x in table or x in w.body_heads for x in members):
+        return []  # …的企业 / …的机构 / …的培训机构: no kind, or one the gazetteer reads
+    kinds = [table[max((k for k in table if x.endswith(k)), key=len)].canonical
+             if any(x.endswith(k) for k in table) else x for x in members]
+    pred = Predicate(field="entity_type", op="in", value=kinds)
+    return [_Cand(a, b, "entity_type", pred, canonical=head if len(kinds) > 1 else kinds[0])]
+
+
+_WINDOW_GAP = regex.compile(r"[\p{Han}、]{0,20}")
+
+
+def _windowed_thresholds(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """近三年发明专利授权量不少于10件 / 近2年内取得…成果2项以上: a count over the recent years
+    is measured over that window (count_in_last_3_years >= 10). The window stays an item of
+    its own too, as annotators split on quoting the two as one item (dev7) or two (dev3)."""
+    windows = [c for c in cands if c.type == "time_window" and c.predicate
+               and c.predicate.field.startswith("recent_")]
+    for w in windows:
+        after = [c for c in cands if c.start >= w.end]
+        nxt = min(after, key=lambda c: c.start, default=None)
+        if nxt is None or nxt.type != "threshold" or not nxt.predicate or \
+                _WINDOW_GAP.fullmatch(text, w.end, nxt.start) is None:
+            continue
+        unit = w.predicate.unit
+        nxt.predicate = nxt.predicate.model_copy(update={
+            "field": f"{nxt.predicate.field}_in_last_{w.predicate.value}_{unit}s"})
     return cands
 
 
@@ -3152,6 +3243,10 @@ def _qualitative(text: str, x: int, y: int) -> _Cand:
             any(w in text[x:y] for w in words().misconduct_words):  # 弄虚作假骗取补贴的: barred
         pred = Predicate(field="qualifier", op="not", value=text[x:y])
         return _Cand(x, y, "exclusion", pred, priority=1, negated=True)
+    if (m := _rx().negated_piece.match(text, x, y)) and \
+            not text.startswith(tuple(words().negated_piece_false), m.start("neg")):
+        pred = Predicate(field="qualifier", op="not", value=text[m.end("neg"):y])
+        return _Cand(x, y, "exclusion", pred, priority=1, negated=True)  # 在本区无自有住房
     pred = Predicate(field="qualifier", op="exists", value=text[x:y])
     return _Cand(x, y, "other", pred, priority=1)
 
@@ -3468,8 +3563,9 @@ def extract_conditions(text: str) -> list[Condition]:
                                             kind != _SEMI))
         if kind == _SEMI and not text.startswith(("；", ";"), s_end):
             kind = None  # an unlabelled list ends at its first item not closed by ；
-        if text[s_start:s_end].rstrip()[-1:] in "：:" and _rx().list_intro.search(
-                text, s_start, s_end):  # cheap pre-check first: speed
+        if text[s_start:s_end].rstrip()[-1:] in "：:" and (_rx().list_intro.search(
+                text, s_start, s_end) or _rx().definition.search(text, s_start, s_end)):
+            # 符合下列条件： / 本通知所称补贴对象包括：: the items after it qualify
             kind, bars = "", _is_bar_intro(text, s_start, s_end)
         elif _is_list_heading(text, s_start, s_end):
             kind, bars = "", False
