@@ -81,6 +81,9 @@ class Body(_Strict):
         default_factory=list, description="valid only listed with another body: 工会、共青团")
     subordinate: bool = Field(
         False, description="absorbs a body named right before it: 市总工会经费审查委员会, 市委组织部")
+    seat_level: Level | None = Field(
+        None, description="a prefixed alias also valid after an unlisted place name, its seat, "
+                          "at this level: 汀澜海关")
 
 
 class PostingFrame(_Strict):
@@ -113,6 +116,7 @@ class Entry(_Strict):
     default_role: AgencyRole | None = None
     list_only: bool = False
     subordinate: bool = False
+    seat_level: Level | None = None
 
 
 class AgencyGazetteer(_Strict):
@@ -174,6 +178,9 @@ class AgencyGazetteer(_Strict):
         default_factory=dict, description="parent id -> {branch suffix: canonical}")
     duty_funding: DutyFunding | None = None
     bare_budget_followers: list[str] = Field(default_factory=list)
+    seat_frames: list[str] = Field(default_factory=list)
+    supervision_objects: list[str] = Field(default_factory=list)
+    pair_own_duties: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> "AgencyGazetteer":
@@ -271,7 +278,7 @@ class AgencyGazetteer(_Strict):
                     category=body.category, level=body.alias_levels.get(alias, body.level),
                     generic=body.generic, abbreviation=abbr, needs_prefix=needs_prefix,
                     ban=tuple(body.ban), list_only=alias in body.list_only,
-                    subordinate=body.subordinate,
+                    subordinate=body.subordinate, seat_level=body.seat_level if needs_prefix else None,
                 ))
         return out
 
@@ -395,6 +402,8 @@ _LIST_JOIN = regex.compile(
     """,
     regex.VERBOSE,
 )
+_OPEN, _CLOSE = ("（", "("), ("）", ")")
+"""Brackets around a body's second name: 市委组织部（市人才办）."""
 _CLAUSE_STOP = r"，。；;,：:！？!?\n"
 """Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
 
@@ -645,7 +654,8 @@ def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
         start, end = last + 1 - len(entry.alias), last + 1
         if _in_spans(start, excluded) or _banned(text, start, end, entry):
             continue
-        hit = (_bare_mention(text, start, end, entry, floor, default_level) if entry.bare
+        hit = (_bare_mention(text, start, end, entry, floor, default_level,
+                             found[-1][3] if found else default_level) if entry.bare
                else _mention(text, start, end, entry, floor, default_level, listed))
         if hit is None:
             continue
@@ -746,9 +756,13 @@ def _mention(text, start, end, entry, floor, default_level, listed):
     pstart, level = _prefix(text, start, entry, floor)
     pstart = max(pstart, floor)  # mentions never overlap
     if entry.needs_prefix and pstart == start:
-        pstart = _bare_start(text, start, end, floor)
-        if pstart is None:
-            return None
+        seat = _seat_start(text, start, floor) if entry.seat_level else None
+        if seat is not None:
+            pstart, level = seat, entry.seat_level
+        else:
+            pstart = _bare_start(text, start, end, floor)
+            if pstart is None:
+                return None
     multi = _word_before(text, start, gazetteer().multi_level_qualifiers, floor)
     if multi and level is None and not entry.level:  # 各级人社部门: every level at once
         return (min(pstart, start - len(multi)), end, entry, None), False
@@ -760,20 +774,24 @@ def _mention(text, start, end, entry, floor, default_level, listed):
     return (pstart, end, entry, entry.level or level or default_level), own
 
 
-def _bare_mention(text, start, end, entry, floor, default_level):
-    """县财政 / 省级财政 / 各级财政 / 由财政: a bare stem after a prefix, resolved by level."""
+def _bare_mention(text, start, end, entry, floor, default_level, previous_level=None):
+    """县财政 / 省级财政 / 各级财政 / 由财政: a bare stem after a prefix, resolved by level;
+    同级财政 has the level of the body named before it (``previous_level``)."""
     gaz = gazetteer()
     budget = any(text.startswith(w, end) for w in gaz.bare_budget_followers)
     if not (_BARE_END.match(text, end) or budget
             or any(text.startswith(w, end) for w in gaz.bare_followers)):
         return None  # 财政资金, 区财政人才专项资金: a compound noun, not the body
-    if _ellipsis_regex().match(text, start):
-        return None  # 财政、人社等部门: an elliptic list, read by _elliptic_mentions
     pstart, level = _prefix(text, start, entry, floor)
     pstart, form = max(pstart, floor), None
+    same = None if budget or pstart < start else _word_before(text, start, gaz.same_level, floor)
+    if not same and _ellipsis_regex().match(text, start):
+        return None  # 财政、人社等部门: an elliptic list, read by _elliptic_mentions
     if budget and pstart == start:
         return None  # 同级财政预算 / 本级财政预算: a budget, no level of its own named
-    if pstart == start:
+    if same:
+        pstart, level = start - len(same), previous_level
+    elif pstart == start:
         word = _word_before(text, start, [*gaz.bare_generic_qualifiers, *gaz.bare_before], floor)
         if word is None:
             return None
@@ -784,7 +802,8 @@ def _bare_mention(text, start, end, entry, floor, default_level):
         form = level if level in ("national", "province") else "local"
     resolved = _entries()[entry.alias + gaz.bare_forms[form]]
     resolved = resolved.model_copy(update={"default_role": entry.default_role})
-    return (pstart, end, resolved, None if form == "generic" else level), False
+    own = pstart < start and form != "generic"  # 同级财政、人社部门: the list shares the level
+    return (pstart, end, resolved, None if form == "generic" else level), own
 
 
 def _word_before(text: str, pos: int, words, floor: int = 0) -> str | None:
@@ -799,6 +818,22 @@ def _with_distributive(text: str, pos: int, floor: int) -> int:
     """各 before a level prefix belongs to the mention: 各县（市、区）人社部门."""
     word = _word_before(text, pos, gazetteer().distributive, floor)
     return pos - len(word) if word else pos
+
+
+def _seat_start(text: str, start: int, floor: int) -> int | None:
+    """Start of the seat's place name (2-4 Han characters) before a body named after it
+    (汀澜海关): the name must open a line, a list entry or a bracket, or follow a frame word
+    (由黄埔海关负责, 向拱北海关申报), so that 近两年内无海关 reads no name."""
+    stops = gazetteer().function_chars
+    frames = gazetteer().seat_frames
+    for size in (2, 3, 4):
+        before = start - size
+        name = text[max(0, before) : start]
+        if before < floor or not all(_HAN.fullmatch(c) and c not in stops for c in name):
+            return None
+        if before == 0 or _NAME_BOUNDARY.match(text, before - 1) or _word_before(text, before, frames, floor):
+            return before
+    return None
 
 
 def _bare_start(text: str, start: int, end: int, floor: int) -> int | None:
@@ -1145,10 +1180,20 @@ def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
 
 
 def _share_in_lists(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
-    """A、B、C协助: the list shares C's trigger."""
+    """A、B、C协助: the list shares C's trigger; so does a body named with a second name in
+    brackets right after it (市委组织部（市人才办）负责解释, 各乡镇人民政府（街道办事处）负责…)."""
     for i in range(len(spans) - 2, -1, -1):
-        if roles[i] == "mention" and _LIST_SEPARATOR.match(text[spans[i][1] : spans[i + 1][0]]):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if i and gap[:1] in _CLOSE and _bracketed_alias(text, spans[i - 1][1], spans[i]):
+            gap = gap[1:]  # 县委组织部（县委人才办）、县人社局: the list runs on after the bracket
+        if roles[i] == "mention" and (_LIST_SEPARATOR.match(gap)
+                                      or _bracketed_alias(text, spans[i][1], spans[i + 1])):
             roles[i] = roles[i + 1]
+
+
+def _bracketed_alias(text: str, end: int, other: tuple[int, int]) -> bool:
+    """Is ``other`` alone in brackets right after a mention ending at ``end`` (X（Y）)?"""
+    return text[end : other[0]] in _OPEN and text[other[1] : other[1] + 1] in _CLOSE
 
 
 def _preliminary(text: str, spans, i: int, roles: list[AgencyRole], pos: int | None = None):
@@ -1204,6 +1249,8 @@ def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
             return None
     if role == "approve" and _in_remit(text, end, match.start(role)):
         return None  # X负责租房补贴的审核发放: a field of duty, read by the remit word
+    if role == "implement" and any(text.startswith(w, match.end()) for w in gaz.supervision_objects):
+        return "mention"  # X依法对…开展审计监督: the act is supervision, nobody's benefit
     return role  # type: ignore[return-value]
 
 
@@ -1254,6 +1301,8 @@ def _apply_pairs(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole
             first = second = shared
         elif _approval_pair(text, spans[i][0], last):
             first = second = "approve"  # 经X会同Y审核后报省厅: the pair is the approval step
+        elif _own_duty(text, last):
+            first = "implement"  # X会同Y负责本地具体实施: X carries the plan out
         elif _preliminary(text, spans, i, ["approve" if k == i else r for k, r in enumerate(roles)],
                           last) == "implement":
             first = "implement"  # X会同Y审核后报省厅: a preliminary check
@@ -1286,6 +1335,15 @@ def _shared_role(text: str, last: int, role: AgencyRole) -> AgencyRole | None:
         return None
     joint = _opens_shared(text, last, gaz.pair_joint_openers)
     return role if joint or role in gaz.pair_shared_roles else None
+
+
+def _own_duty(text: str, last: int) -> bool:
+    """Is the duty after a partner list ending at ``last`` the carrying out itself
+    (会同Y负责本地具体实施)?"""
+    match = _role_regex().match(text, last)
+    words = gazetteer().pair_own_duties
+    return bool(match and any(match.group(match.lastgroup).startswith(w) for w in words)
+                and _SENTENCE_STOP.match(text, match.end()) is not None)  # not 具体实施办法
 
 
 def _approval_pair(text: str, start: int, last: int) -> bool:
@@ -1391,11 +1449,17 @@ def _raw_lists(text: str) -> list[tuple[int, int, AgencyRole, bool]]:
 
 def _chain_end(text: str, lo: int, spans: list[tuple[int, int]]) -> int | None:
     """End of the run of mentions joined by list separators from ``lo`` on."""
-    pos, end = lo, None
+    pos, end, previous = lo, None, None
     for start, stop in spans[bisect.bisect_left(spans, (lo, -1)) :]:
-        if not _CHAIN_SEPARATOR.match(text[pos:start]):
+        gap = text[pos:start]
+        if previous is not None and _bracketed_alias(text, previous[1], (start, stop)):
+            gap = ""  # 县委组织部（县委人才办）: the second name of the entry before
+        elif previous is not None and gap[:1] in _CLOSE and text[previous[0] - 1 : previous[0]] in _OPEN:
+            gap = gap[1:]  # …（县委人才办）、县人社局: the list runs on after the bracket
+        if not _CHAIN_SEPARATOR.match(gap):
             break
         pos = end = stop
+        previous = (start, stop)
     return end
 
 
@@ -1473,9 +1537,15 @@ def _list_roles(text, spans, inside, label_role, led=False) -> list[AgencyRole]:
     if label_role != "responsible":
         return [label_role] * len(inside)
     markers = gazetteer().lead_markers
+    # a second name in brackets (县委组织部（县委人才办）) is part of the entry before it
+    alias = [k > 0 and _bracketed_alias(text, spans[inside[k - 1]][1], spans[i])
+             for k, i in enumerate(inside)]
     marked = [any(_marked(text, spans[i][1], m) for m in markers) for i in inside]
     if not any(marked) and not led:
         marked = [k == 0 for k in range(len(inside))]
+    for k in range(1, len(inside)):
+        if alias[k]:
+            marked[k] = marked[k - 1]
     return ["lead" if is_lead else "responsible" for is_lead in marked]
 
 
