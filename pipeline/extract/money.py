@@ -15,7 +15,14 @@ but are not part of the span. In a list sharing one unit (``5万、3万、1万�
 item has its own span. A rate's span is the percentage or ratio itself.
 
 Bounds follow 民法典 第一千二百五十九条: 以上/以下/以内/不超过 include the number,
-超过/不满/低于 do not; ``（含）`` / ``（不含）`` after the sum override.
+超过/不满/低于 do not; ``（含）`` / ``（不含）`` after the sum override. A sum under a cap
+word whose 的-clause is refused (``增量不足20万元的，不予补助``) is the least sum that
+qualifies: a floor.
+
+Per words: a 每… topic opening the sum's clause holds for the whole clause
+(``每人每年享受…不超过3次、累计金额最高6000元``), and for a next clause with no subject of
+its own (``每户每年享受的奖补资金，累计最高不超过5万元``); 年度 after a per-person word makes
+it per year, 每期 / 每次 after it per attendance (person_time).
 
 >>> [(a.quote, a.kind, a.max) for a in extract_money("给予最高不超过50万元的补助")]
 [('最高不超过50万元', 'cap', Decimal('500000'))]
@@ -77,6 +84,8 @@ class Bounds(_Strict):
     fillers: Words
     inclusive_mark: str
     exclusive_mark: str
+    refusals: Words
+    refusal_window: int = Field(gt=0, le=40)
 
 
 class Combination(_Strict):
@@ -92,7 +101,12 @@ class PerData(_Strict):
     total_words: Words
     combinations: list[Combination]
     window: int = Field(gt=0, le=60)
+    topic_window: int = Field(gt=0, le=80)
+    period_nouns: dict[str, Per]
+    period_noun_blockers: Words
+    sessions: dict[str, Per]
     budget_verbs: Words
+    change_links: Words
     budget_window: int = Field(gt=0, le=80)
 
 
@@ -107,6 +121,7 @@ class RateData(_Strict):
     full_words: Words
     full_verbs: Words
     half_words: Words
+    point_marks: Words
     full_agent_markers: Words
     full_agent_max_chars: int = Field(gt=0, le=30)
     stat_before: Words
@@ -117,9 +132,11 @@ class RateData(_Strict):
     ratio_marks: Words
     uplift_words: dict[str, Literal[1, -1]]
     uplift_bases: Words
+    uplift_trims: Words
     matching_words: Words
     base_markers: Words
     base_stop_verbs: Words
+    base_lead_bounds: Words
     base_max_chars: int = Field(gt=0, le=80)
 
 
@@ -184,12 +201,21 @@ class _Rx:
     ratio_mark: regex.Pattern
     uplift_r: regex.Pattern
     uplift_base: regex.Pattern
+    uplift_trim: regex.Pattern
+    bound_lead: regex.Pattern
+    change_link: regex.Pattern
     trigger: regex.Pattern
     matching: regex.Pattern
     marker: regex.Pattern
     stop_verb: regex.Pattern
     base_lead: regex.Pattern
     rate_gap: regex.Pattern
+    rate_list_gap: regex.Pattern
+    refusal: regex.Pattern
+    topic: regex.Pattern
+    period_noun: regex.Pattern
+    session: regex.Pattern
+    subjectless: regex.Pattern
 
 
 def _core_pattern(d: MoneyData) -> str:
@@ -202,7 +228,8 @@ def _core_pattern(d: MoneyData) -> str:
     (?<![\d.．])                                                  # not inside a longer number
     (?:(?P<cur>{_alt(d.currency.prefixes)}){_H})?                 # 人民币 / ￥ before the sum
     (?P<list>(?:{num}{_H}{mult}*{_H}(?:{_alt(d.list_separators)}){_H})+)?   # bare items sharing the unit: 5万、3万、
-    (?P<n1>{num}){_H}(?P<m1>{mult}*){_H}                          # the number and its multiplier
+    (?P<n1>{num}|[{_CN_HEAD}](?={_H}(?:{_alt(d.range_separators)})))  # the number (三 of 三至五万元)
+    {_H}(?P<m1>{mult}*){_H}                                       # and its multiplier
     (?:(?P<u1>{unit}){_H})?                                       # unit after a range's first number
     (?:(?P<rsep>{_alt(d.range_separators)}){_H}                   # range separator: 5-10, 5至10
        (?:{_alt(d.currency.prefixes)})?{_H}                       # 人民币 again after the separator
@@ -227,6 +254,7 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
             |(?P<frac>(?<![\d零〇一二两三四五六七八九十百])                  # the whole denominator
                (?P<den>[二三四五六七八九十百]+|\d+)分之(?P<numr>[一二三四五六七八九十]+|\d+)  # 三分之一
                |(?P<half>{_alt(d.half_words)}))                                  # 一半: a half
+            |(?P<pts>(?<![\d.．])(?P<pnum>\d+(?:[.．]\d+)?|[一二三四五六七八九十]+){_H}(?:{_alt(d.point_marks)}))  # 10个百分点
             |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
             |(?P<full>{_alt(d.full_words)})(?=(?:{_alt(d.full_verbs)}))        # 全额补贴: the whole cost (1.0)
             """, v),
@@ -240,6 +268,7 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
             """, v),
         "ratio_mark": regex.compile(rf"{_H}(?:{_alt(d.ratio_marks)})  # 5%的比例 …", v),
         "uplift_r": regex.compile(rf"(?r)(?P<w>{_alt(d.uplift_words)}){_H}\Z  # 上浮30%", v),
+        "uplift_trim": regex.compile(rf"(?:{_alt(d.uplift_trims)})\Z  # 在上述基础上再 before 提高", v),
         "uplift_base": regex.compile(rf"(?:{_alt(d.uplift_bases)})  # 补贴标准 上浮", v),
         "trigger": regex.compile(rf"(?:{_alt(d.triggers)})  # 给予 / 补贴 / 按…的标准", v),
         "matching": regex.compile(rf"(?:{_alt(d.matching_words)})  # 1:1 配套", v),
@@ -297,7 +326,30 @@ def _rx() -> _Rx:
         sent_r=regex.compile(rf"(?r){_SENT}  # nearest sentence boundary to the left", v),
         sent=regex.compile(rf"{_SENT}  # next sentence boundary", v),
         fenbie_r=regex.compile(r"(?r)分别  # a 分别 list", v),
+        rate_list_gap=regex.compile(rf"{_H}(?:{_alt(d.list_separators)}){_H}  # 30%、20%", v),
         rate_gap=regex.compile(rf"{_H}(?:{_alt(d.range_separators)}){_H}  # 30%-50%", v),
+        refusal=regex.compile(rf"""
+            [^，,。；;\n！？!?]{{0,{d.bounds.refusal_window}}}?的  # …的 closing the sum's own clause
+            [^。；;\n！？!?]{{0,8}}?                          # ，/ 企业，/ 项目
+            (?:{_alt(d.bounds.refusals)})                      # 不予 / 不再 …
+            """, v),
+        topic=regex.compile(rf"""
+            [ \t\u3000\u00a0]*
+            (?:第[一二三四五六七八九十百零〇\d]{{1,4}}条            # 第六条
+              |[（(][一二三四五六七八九十\d]{{1,3}}[）)]          # （一） / (1)
+              |\d{{1,2}}[.．、](?!\d)                          # 1. / 1、
+              |[一二三四五六七八九十]{{1,3}}、                    # 一、
+            )?{_H}
+            (?=每|{_alt(d.per.single_markers)})                 # the clause opens with 每… / 单个…
+            """, v),
+        change_link=regex.compile(rf"{_H}(?:{_alt(d.per.change_links)}){_H}  # 300元提高到500元", v),
+        bound_lead=regex.compile(rf"(?:{_alt(d.rates.base_lead_bounds)})  # 不低于 opening a rate's base", v),
+        subjectless=regex.compile(rf"{_H}(?:{_alt(list(d.per.total_words) + list(d.bounds.before))})  # ，累计最高…", v),
+        session=regex.compile(rf"每{_H}(?P<w>{_alt(d.per.sessions)})  # 每期 / 每次 after 每人", v),
+        period_noun=regex.compile(rf"""
+            (?<!{"|".join(regex.escape(w) for w in d.per.period_noun_blockers)})  # not 上年度
+            (?P<w>{_alt(d.per.period_nouns)})                   # 年度 课酬总额
+            """, v),
         **_rate_patterns(d.rates),
     )
 
@@ -356,8 +408,51 @@ def _compose(parts: list[Per]) -> Per | None:
 def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list[Per]:
     """Per-unit words (每人, 每个项目, 人均) left of a sum in the same clause; the clause is
     found from ``start`` (the bound word) and read up to ``end`` (the number, past 每生每年)."""
+    hi = start if end is None else end
     lo = _clause_start(text, start, floor, money_data().per.window)
-    return _per_parts(text, lo, start if end is None else end) or _budget_per(text, start, floor)
+    parts = _per_parts(text, lo, hi) or _topic_per(text, start, hi)
+    d = money_data().per
+    if "person" in parts and not {"year", "month"} & set(parts):
+        pn = _rx().period_noun.search(text, lo, hi)
+        if pn:
+            parts = parts + [d.period_nouns[pn["w"]]]  # 每名教师年度课酬
+    if "person" in parts:
+        ss = _rx().session.search(text, lo, hi)
+        if ss:
+            parts = parts + [d.sessions[ss["w"]]]  # 每名学员每期: person_time
+    return parts or _budget_per(text, start, floor)
+
+
+def _topic_per(text: str, start: int, hi: int) -> list[Per]:
+    """The 每… words opening the clause of a sum further left than the per window: the
+    clause's topic (每人每年享受职业培训补贴不超过3次、累计金额最高6000元)."""
+    rx, d = _rx(), money_data().per
+    lo = _clause_start(text, start, 0, d.topic_window)
+    if lo > 0 and not rx.punct.match(text, lo - 1):
+        return []  # the clause starts further left than the topic window reaches
+    t = rx.topic.match(text, lo, hi)
+    if not t and lo > 0 and text[lo - 1] in "，," and rx.subjectless.match(text, lo, hi):
+        # 每户每年享受的奖补资金，累计最高不超过5万元: a clause with no subject of its own
+        # (opening with 累计 / 最高 / 不超过) continues the topic of the clause before it
+        prev = _clause_start(text, lo - 1, 0, d.topic_window)
+        if prev == 0 or rx.punct.match(text, prev - 1):
+            t = rx.topic.match(text, prev, lo - 1)
+    if not t:
+        return []
+    out, pos = [], t.end()
+    while (pm := rx.per_prefix.match(text, pos, hi)) and not pm["pc"]:
+        if pm["single"]:
+            return [d.classifiers[pm["s"]] if pm["s"] else "unit"]  # 单个项目…，最高500万元
+        if text[pm.start() + 1: pm.start("c")].strip(" \t\u3000\u00a0"):
+            break  # 每吸纳1人再给予2000元，最高不超过2万元: a denominator, not a topic
+        out.append(d.classifiers[pm["c"]])
+        nxt = text.find("每", pm.end(), min(hi, pm.end() + 7))  # 每名学员每年: a noun between
+        if nxt < 0 or rx.punct.search(text, pm.end(), nxt):
+            break
+        pos = nxt
+    # a bare period (每年组织技能大赛并对获奖选手给予最高1万元奖励) is when, not whom: only a
+    # topic naming a recipient (每人 / 每户 / 每个项目 / 单个企业) holds for the clause
+    return out if set(out) - {"year", "month"} else []
 
 
 def _per_parts(text: str, lo: int, hi: int) -> list[Per]:
@@ -454,6 +549,11 @@ def _main_values(m: regex.Match) -> tuple[Decimal | None, Decimal | None]:
     lo = _value(m["n1"], m["m1"] or ("" if m["u1"] else m["m2"]))
     if lo is not None and hi is not None and lo > hi and not m["m1"] and not m["u1"]:
         lo = _value(m["n1"], "")  # 5000-1万元: the first number carries no multiplier
+    power = m["n2"][-1]
+    if (not m["m1"] and not m["u1"] and not m["m2"] and power in money_data().multipliers
+            and not m["n1"][0].isdigit() and power not in m["n1"]):
+        scaled = _value(m["n1"] + power, "")  # 三至五万元: 五万 lends its 万 to 三
+        lo = scaled if scaled is not None and hi is not None and scaled <= hi else lo
     return lo, hi
 
 
@@ -482,6 +582,8 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
     per = _compose(parts or _clause_per(text, first, floor))
     period = next((p for p in parts if p in ("year", "month")), per) if per == "unit" else per
     freq, used = _frequency(text, first, m.end(), floor, period)  # 每床每年: unit, yearly
+    if bound and bound.kind == "cap" and _rx().refusal.match(text, m.end()):
+        bound = Bound(kind="floor", inclusive=not bound.inclusive)  # 不足20万元的，不予补助
     lo, hi = _main_values(m)
     items = []
     for s, e, val in _spans(m, first):
@@ -543,7 +645,12 @@ def _shared_bound(text: str, items: list[Amount]) -> Amount | None:
             tuple(money_data().bounds.before)):
         return None  # only a bound word written before the first item leads the whole list
     sent_lo, _ = _sentence(text, first.start, first.start)
-    return first if _rx().fenbie_r.search(text, sent_lo, first.start) else None
+    if _rx().fenbie_r.search(text, sent_lo, first.start):
+        return first
+    # 年纳税额突破1000万元、5000万元、1亿元的企业: a list of thresholds closed by 的 shares
+    # the floor word of its first item (a cap list without 分别 is left alone)
+    closed = text.startswith("的", items[-1].end) and "、" in text[first.end:items[-1].start]
+    return first if closed and first.kind == "floor" else None
 
 
 def extract_money(text: str) -> list[Amount]:
@@ -556,7 +663,11 @@ def extract_money(text: str) -> list[Amount]:
             chains[-1].append(core)
         else:
             chains.append([core])
-    return [a for chain in chains for a in _group(text, chain)]
+    out = [a for chain in chains for a in _group(text, chain)]
+    for old, new in zip(out, out[1:]):
+        if new.per is None and _rx().change_link.fullmatch(text, old.end, new.start):
+            new.per, new.frequency = old.per, new.frequency or old.frequency  # 由每人每月300元提高到500元
+    return out
 
 
 # --------------------------------------------------------------------------- rates
@@ -572,6 +683,8 @@ def _base(text: str, lo: int, pos: int) -> str | None:
         cand = (rest[: stop.start()] if stop else rest).strip(" \t\u3000\u00a0")
         cand = cand.removesuffix("的").strip(" \t\u3000\u00a0")
         cand = rx.base_lead.sub("", cand)
+        while (lead := rx.per_prefix.match(cand) or rx.bound_lead.match(cand)) and lead.end() < len(cand):
+            cand = cand[lead.end():].lstrip(" \t\u3000\u00a0")  # 每人每月不低于<base>80%
         if cand:
             return cand if len(cand) <= money_data().rates.base_max_chars else None
     return None
@@ -607,6 +720,10 @@ def _uplift(text: str, lo: int, start: int) -> tuple[int, str] | None:
     if not up:
         return None
     base = text[lo: up.start()].rsplit("的", 1)[-1].strip(" \t\u3000\u00a0")
+    while (trim := rx.uplift_trim.search(base)) and trim.start() > 0:
+        base = base[: trim.start()].rstrip(" \t\u3000\u00a0")  # 补助比例在上述基础上再
+    frame = regex.fullmatch(r"在(?:原有?)?(?P<b>.+?)(?:的)?基础上", base)
+    base = frame["b"] if frame else base  # 在原补贴标准基础上上浮20% -> 补贴标准
     if not rx.uplift_base.search(base):
         return None
     return money_data().rates.uplift_words[up["w"]], base
@@ -628,6 +745,12 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
             return None
         return Rate(start=s, end=e, quote=m.group(), value=_norm(b / a),
                     base=_base(text, lo, s), kind="matching")
+    if m["pts"]:
+        num, up = parse_number(m["pnum"]), _uplift(text, lo, s)
+        if num is None or up is None:
+            return None  # 就业率提高5个百分点: percentage points of a statistic
+        return Rate(start=s, end=e, quote=m.group(), value=_norm(up[0] * num / 100),
+                    base=up[1] or None, kind="uplift")
     num = _fraction_pct(m) if m["frac"] else parse_number(m["num"] or m["cn"])
     if num is None or _is_stat(text, s, e, lo):
         return None
@@ -668,6 +791,11 @@ def extract_rates(text: str) -> list[Rate]:
     out: list[Rate] = []
     for m in rx.rate.finditer(text):
         prev = out[-1] if out else None
+        if prev and m["pct"] and rx.rate_list_gap.fullmatch(text, prev.end, m.start()):
+            out.append(prev.model_copy(update=dict(  # 分别按投资额的30%、20%: the same base
+                start=m.start(), end=m.end(), quote=m.group(),
+                value=_norm(parse_number(m["num"]) / 100 * (-1 if prev.value < 0 else 1)))))
+            continue
         if prev and m["pct"] and rx.rate_gap.fullmatch(text, prev.end, m.start()):
             num = parse_number(m["num"])
             out.append(prev.model_copy(update=dict(

@@ -91,6 +91,9 @@ class QuotaGazetteer(BaseModel):
     share_verbs: list[str]
     plan_share_verbs: list[str]
     requirement_modals: list[str]
+    application_frame_verbs: list[str]
+    applicant_subjects: list[str]
+    bound_fillers: list[str]
     verb_joiners: list[str]
     tier_suffixes: list[str]
 
@@ -476,7 +479,7 @@ def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
         return before, len(before)
     verb = _suffix_word(prefix, lex.trigger_words)
     if verb is None:
-        return None, 0
+        return _bound_over_fillers(prefix, lex)
     rest = prefix[: -len(verb)].rstrip(_SPACES)
     before = _suffix_word(rest, lex.bounds_before)
     if before is None and (m := _coordinated_verbs_rx(tuple(lex.bounds_before),
@@ -485,6 +488,20 @@ def _bound_before(prefix: str, lex: _Lex) -> tuple[str | None, int]:
     if before is None or before in lex.triggers:
         return None, 0  # 达到 is a trigger itself: 达到培育 is no bound
     return before, len(prefix) - prefix.rindex(before, 0, len(prefix) - len(verb))
+
+
+def _bound_over_fillers(prefix: str, lex: _Lex) -> tuple[str | None, int]:
+    """A bound word before one or two modal / claim words: 最多可享受3次 (<= 3)."""
+    rest = prefix
+    for _ in range(2):
+        filler = _suffix_word(rest, lex.words["bound_fillers"])
+        if filler is None:
+            break
+        rest = rest[: -len(filler)].rstrip(_SPACES)
+        before = _suffix_word(rest, lex.bounds_before)
+        if before and before not in lex.triggers:
+            return before, len(prefix) - len(rest) + len(before)
+    return None, 0
 
 
 @functools.cache
@@ -590,8 +607,9 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
         return None  # 每年集中申报一次: an application schedule, not a quota
     if _not_a_quota(prefix, unit, count, op, lex, text[end:end + 3]):
         return None
-    if op in (">=", ">") and any(w in prefix for w in g.requirement_modals) \
-            and not _has_deadline(text, seg_start, g):
+    if op in (">=", ">") and (any(w in prefix for w in g.requirement_modals)
+                              or _in_application_frame(text, sent_start, num_start, lex)) \
+            and not _has_deadline(text, num_start, g):  # 到2026年须新增…不少于500人: a plan
         return None  # 申请单位须配备2名以上专职人员: what an applicant must have (a condition)
     start = seg_start + len(prefix) - before_len if before else num_start
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
@@ -599,6 +617,30 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
     return _Cand(start=start, end=end, num_start=num_start, count=count, unit=unit, op=op,
                  seg_start=seg_start, sent_start=sent_start, count_text=m.group(0),
                  benefit_follows=follows)
+
+
+def _in_application_frame(text: str, sent_start: int, pos: int, lex: _Lex) -> bool:
+    """The sentence (or its semicolon clause) before the count at ``pos`` opens with an
+    applicant as subject or with a frame 申报…的，: 申报创新团队的，团队负责人须…，团队成员
+    不少于5人 / 申报企业近三年…，研发人员不少于10人 (requirements on the applicant)."""
+    lo = max(sent_start, text.rfind("；", sent_start, pos) + 1, text.rfind(";", sent_start, pos) + 1)
+    label = _ITEM_LABEL.match(text, lo, pos)
+    at = _skip_spaces(text, label.end() if label else lo)
+    if _prefix_word(text[at:pos], lex.words["applicant_subjects"]):
+        return True  # 申报企业近三年…，研发人员不少于10人: what the applicant must have
+    return bool(_application_frame_rx(lex.words["application_frame_verbs"]).match(text, at, pos))
+
+
+@functools.cache
+def _application_frame_rx(verbs: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        [ \t\u3000\xa0]*(?:凡是|凡)?           # optional 凡
+        (?:{_alternation(verbs)})             # 申报 / 申请 …
+        [^，,；;。！？!?\n]{{0,24}}?的[，,]   # … what is applied for, closed by 的，
+        """,
+        regex.VERBOSE,
+    )
 
 
 def _not_a_quota(prefix: str, unit: str, count: Decimal, op: str, lex: _Lex, after: str = "") -> bool:
@@ -709,8 +751,17 @@ def _kind(text: str, c: _Cand, lex: _Lex) -> str:
 # --------------------------------------------------------------------------- subjects
 
 
+_ARTICLE_LABEL = regex.compile(
+    r"""
+    ^第[一二三四五六七八九十百零〇\d]{1,4}条[ \t\u3000\xa0]*   # 第六条　opening an article
+    """,
+    regex.VERBOSE,
+)
+
+
 def _clean_subject(s: str, share: bool, lex: _Lex) -> str | None:
-    s = _LOCATIVE.sub("", s.strip(_QUOTE_CHARS + "、，,的"))
+    s = _ARTICLE_LABEL.sub("", s.strip(_QUOTE_CHARS + "、，,的"))
+    s = _LOCATIVE.sub("", s)
     changed = True
     while changed and s:
         changed = False
@@ -740,6 +791,8 @@ def _has_count(s: str, pos: int, lex: _Lex) -> bool:
 def _subject_after(text: str, end: int, br: _Breaks, lex: _Lex) -> str | None:
     """The noun phrase written after the count (培育100名金华大工匠、…)."""
     tail = text[end : br.segment_end(end, len(text))].lstrip(_SPACES + "的")
+    if tail.startswith("、"):
+        return None  # 不超过3次、累计金额最高6000元: the next item, the subject stands before
     comma = tail.find("、")
     if comma >= 0 and _has_count(tail, comma, lex):
         tail = tail[:comma]
