@@ -51,6 +51,7 @@ VALIDITY_YEARS = regex.compile(
     r"(?:有效期|试行期|实施期|执行期)\s*(?:限)?\s*(?:为|是)?\s*"     # 有效期为 / 试行期
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"            # 5年
 )
+VALIDITY_BOUND_AFTER = regex.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")
 INTERPRETER = regex.compile(
     r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
         (?:负责|会同[^，。；]{2,30}?负责)\s*(?:具体)?\s*解释  # 负责解释
@@ -115,13 +116,20 @@ def _paras(text: str, clause: Clause | None) -> list[str]:
 def _title(paras: list[str]) -> tuple[int, str | None]:
     for i, p in enumerate(paras):
         if len(p) <= 100 and "。" not in p and _doc_type_end().search(p):
+            if i >= 2 and p.startswith("关于") and _issuer_names(paras[i - 1]) and \
+                    DOC_NUMBER.fullmatch(paras[i - 2].replace(" ", "").replace("\u3000", "")):
+                return i, paras[i - 1] + p  # 文号 / 临霁市人民政府 / 关于…的通知: one title
             return i, p
     return -1, None
 
 
+_SECOND_NAME = regex.compile(r"[（(][^（）()]{2,12}[）)]$")  # 市场监督管理局（知识产权局）
+
+
 def _issuer_names(line: str) -> list[str]:
     names = [n for n in regex.split(r"[\s、,，]+", line) if n]
-    if names and all(_issuer_end().search(n) and len(n) <= 30 for n in names):
+    if names and all(_issuer_end().search(_SECOND_NAME.sub("", n)) and len(n) <= 30
+                     for n in names):
         return names
     return []
 
@@ -178,6 +186,15 @@ def _printed_date(paras: list[str]) -> dt.date | None:
     return None
 
 
+def _own_validity(text: str) -> regex.Match | None:
+    """The notice's own 有效期N年: the last one that is no bound on something else
+    (资格剩余有效期1年以上 / 有效期不超过3年 are qualifiers, not the notice's validity)."""
+    own = [m for m in VALIDITY_YEARS.finditer(text)
+           if not VALIDITY_BOUND_AFTER.match(text, m.end())
+           and not text.endswith("剩余", 0, m.start())]
+    return own[-1] if own else None
+
+
 def _validity(text: str, issued: dt.date | None, meta: Metadata,
               printed: dt.date | None = None) -> None:
     if m := EFFECTIVE_FROM_ISSUE.search(text):
@@ -187,7 +204,7 @@ def _validity(text: str, issued: dt.date | None, meta: Metadata,
         meta.effective_from = parse_date(m.group("date"))
     if m := EFFECTIVE_UNTIL_DATE.search(text):
         meta.effective_until = parse_date(m.group("date") or m.group("date2"))
-    elif m := VALIDITY_YEARS.search(text):
+    elif m := _own_validity(text):
         n = parse_number(m.group("n"))
         meta.validity_years = int(n) if n is not None else None
         if meta.effective_from and meta.validity_years:
