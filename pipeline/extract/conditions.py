@@ -3012,7 +3012,7 @@ def _head_bodies(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
     return [_Cand(a, b, "entity_type", pred, canonical=head if len(kinds) > 1 else kinds[0])]
 
 
-_WINDOW_GAP = regex.compile(r"[\p{Han}、]{0,20}")
+_WINDOW_GAP = regex.compile(r"[\p{Han}、A-Za-z]{0,20}")
 
 
 def _windowed_thresholds(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -3161,7 +3161,7 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
         if text[a:de].startswith(tuple(w.subject_topic_verbs)):
             return None  # 申报研发补助的企业，…: the benefit applied for is the topic
         b = de
-    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)%]", text[b - 1]):
+    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)%》]", text[b - 1]):
         b -= 1
     if _named_agent(text, a, b):
         return None  # …卫生院（以下统称用人单位）引进: who acts, not who qualifies
