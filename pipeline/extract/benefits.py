@@ -126,6 +126,16 @@ class BenefitWords(BaseModel):
     generic_labels: list[str]
     count_classifiers: list[str]
     same_standard_phrases: list[str]
+    subject_adverbs: list[str]
+    predicate_conjunctions: list[str]
+    paid_on_heads: list[str]
+    identity_verbs: list[str]
+    raise_verbs: list[str]
+    higher_tier_phrases: list[str]
+    assurance_verbs: list[str]
+    purpose_openers: list[str]
+    service_verbs: list[str]
+    borne_costs: list[str]
 
 
 @functools.cache
@@ -181,6 +191,21 @@ def _rx():
             rf"(?:{alternation(w.fund_words)})\s*[，,]?\s*(?:用于)?支持(?P<obj>[^，。；,;]{{2,40}})"
         ),
         "top_up": regex.compile(alternation(w.top_up_phrases)),
+        # 研修费用由县财政全额承担: a cost of the recipient borne by the treasury (not 所需资金由…承担)
+        "borne": regex.compile(
+            rf"""(?<!所需)(?:{alternation(w.borne_costs)})
+                 由[\p{{Han}}]{{0,8}}?(?:{alternation(w.fiscal_payers)})(?:部门)?(?:全额|足额)?(?:承担|负担|支付)""",
+            regex.VERBOSE,
+        ),
+        "raise_tail": regex.compile(
+            rf"(?:{alternation(w.modals)})?(?:{alternation(w.manner_adverbs)}|适当|逐步)?(?:{alternation(w.raise_verbs)})$"),
+        # 可适当提高补贴标准 / 岗位津贴按高一等级标准发放: a raised standard without a figure
+        "raised": regex.compile(
+            rf"""(?:{alternation(w.raise_verbs)})(?P<inst>{alternation([k for k, v in w.instruments.items() if v != 'other'])})标准
+              | (?P<inst2>{alternation([k for k, v in w.instruments.items() if v != 'other'])})
+                (?:标准)?(?:{alternation(w.higher_tier_phrases)})(?:{alternation(w.give_verbs)}|执行)?""",
+            regex.VERBOSE,
+        ),
         # 高级工每人次 / 初级工（五级）每人补贴: what follows a tier label before its amount
         "tier_tail": regex.compile(
             rf"(?:{alternation(w.tier_per_words)})?(?:每年|每月)?(?:{alternation(w.scheme_heads)})?(?:按|为)?$"),
@@ -198,6 +223,11 @@ def _rx():
             rf"(?:^|(?<=[^\p{{Han}}])|(?<={alternation(w.scheme_openers)}))"
             rf"(?P<name>[\p{{Han}}]{{2,4}}?(?P<inst>{alternation(w.scheme_heads)}))"
         ),
+        "conjunction": regex.compile(alternation(w.predicate_conjunctions)),
+        "identity": regex.compile(alternation(w.identity_verbs)),
+        "award_verb": regex.compile(alternation(w.award_verbs)),
+        "manner_inside": regex.compile(rf"(?:{alternation(w.modals)})?(?:{alternation(w.manner_openers)})"),
+        "assurance": regex.compile(rf"(?:{alternation(w.modals)})(?:{alternation(w.assurance_verbs)})"),
         "continuation": regex.compile(alternation(w.continuation_words)),  # 另给予: one more grant
         # 、人才公寓等方式: a further instrument granted by the same verb
         "more_instrument": regex.compile(rf"\s*[、和及]\s*(?P<inst>{inst})"),
@@ -225,7 +255,7 @@ def _rx():
         "action_verb": regex.compile(rf"(?:{alternation([*w.action_verbs, *w.award_verbs])})"),
         # 获得中华技能大奖的，奖励二十万元: the title held names the recipient
         "title_rel": regex.compile(
-            rf"(?:^|(?<=[，,：:；;）)\s.、]))(?:{alternation(w.title_holding_verbs)})"
+            rf"(?:^|(?<=[，,：:；;）)\s.、。]))(?:{alternation(w.title_holding_verbs)})"
             rf"(?P<who>[^，。；,;的]{{2,20}}?)(?<!{alternation(w.title_not_held)})的\s*[，,]"),  # not 取得…证书的
         "not_benefit": regex.compile(alternation(w.not_benefits)),
         "not_title": regex.compile(alternation(w.not_titles)),
@@ -233,6 +263,8 @@ def _rx():
         "transfer": regex.compile(alternation(w.transfer_words)),
         "counted": regex.compile(  # 每年选派不少于500名: a count before the people counted
             rf"^[^，。；,;]{{0,12}}?(?:\d+|[一二三四五六七八九十百千万两]+)\s*(?:{alternation(w.count_classifiers)})"),
+        # 按首次认定标准给予奖励: the standard of an earlier rule, named by its qualifier
+        "named_standard": regex.compile(r"按照?(?P<q>\p{Han}{2,8}?)标准[^，。；,;]{0,6}$"),
         "same_standard": regex.compile(rf"(?:{alternation(w.same_standard_phrases)})[^，。；,;]{{0,6}}$"),
         # 聘请…能工巧匠担任兼职教师: the role taken names who is paid
         "more_verbs": regex.compile(
@@ -323,6 +355,7 @@ def _fenbie() -> regex.Pattern:
     return regex.compile(
         rf"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{{2,120}}?)(?P<rel>的)?\s*[，,]?\s*
             (?:[\p{{Han}}]{{0,6}}?(?:{payers})(?:部门)?)?            # …的，省级财政分别给予: a payer
+            (?:每(?:个|家|项|名|位|人|所|户)[\p{{Han}}]{{0,4}}?)?     # …的，每个产品分别奖励: a per unit
             \s*(?:再|也|可|均)?\s*分别""",
         regex.VERBOSE,
     )
@@ -387,6 +420,12 @@ def category_of(who: str | None) -> str | None:
     return None
 
 
+def _category_suffix(who: str | None) -> str | None:
+    """The suffix of ``who`` that gives its category (…职业院校毕业生 -> 毕业生)."""
+    who = BRACKET_NOTE.sub("", who or "")
+    return next((suffix for suffix, _ in _suffixes() if who.endswith(suffix)), None)
+
+
 @functools.cache
 def _suffixes() -> tuple[tuple[str, str], ...]:
     """Recipient suffixes, longest first."""
@@ -410,7 +449,7 @@ def _clean_who(text: str) -> str | None:
 
 def _dui_recipient(text: str, s: int, m: regex.Match) -> _Recipient:
     """The recipient of a 对… frame: the phrase's head noun."""
-    phrase = m.group("who")
+    phrase = _rx()["raise_tail"].sub("", m.group("who"))  # 对急需紧缺职业（工种）可适当提高补贴标准
     explicit = m.group("rel") is None and not phrase.endswith("的")
     return _Recipient(_clean_who(head_noun(phrase)), phrase, s + m.start("who"), explicit=explicit)
 
@@ -476,15 +515,21 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
             inner = _actor(text, s + m.start("who"), s + m.end("who"))
             subject = _subject_np(m.group("who"))  # 对本市在岗职工在…首次取得…证书的
             own = _Recipient(subject, m.group("who"), s + m.start("who")) if subject else inner
+            named = _named_topic(text, s, s + m.start()) if inner.who else None
+            if named is not None:  # 经备案…的企业，对本企业职工开展技能等级认定的: 对 names the
+                return named        # people the activity is for; the topic before does it
             for better in (inner, own, _topic(text, s + m.end("who"), before),
                            _topic(text, s, s + m.start()), _activity_object(text, s, s + m.start())):
                 if better.who:
                     return better
-            rec.predicate = m.group("rel") is not None  # 对…通过的，: no head noun
+            # 对…通过的，: no head noun; 对符合条件的贷款，: the head names what is paid on
+            rec.predicate = m.group("rel") is not None or rec.who.endswith(tuple(words().paid_on_heads))
             return rec
         return rec
     titled = [m for m in rx["title_rel"].finditer(text, s, e) if m.start() < before
-              and not rx["not_title"].search(m.group("who"))]  # 具备下列条件之一的: no title
+              and not rx["not_title"].search(m.group("who"))  # 具备下列条件之一的: no title
+              and (text[m.start() - 1:m.start()] != "。" or _plausible(m.group("who")))]
+    # (a sentence opening 被命名为…工作室的 names a recipient; 获得…专利授权的 does not)
     if titled:
         m = titled[-1]
         return _Recipient(_clean_who(_list_item(m.group("who"))), m.group("who"), m.start("who"))
@@ -499,6 +544,11 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
                 return rec
         elif not rx["negated_subject"].search(m.group("who")) and (
                 who := _clean_who(head_noun(m.group("who")))):
+            if category_of(who) is None:  # 企业新获得…称号的 -> 企业
+                who = next((c for c in _before_adverb(who) if _plausible(c)), who)
+            manner = rx["manner_inside"].search(who, 2)  # 高技能领军人才可按博士标准 -> …人才
+            if manner and _plausible(who[:manner.start()]):
+                who = _clean_who(who[:manner.start()])
             return _Recipient(who, m.group("who"), s + m.start("who"))
     rec = _actor(text, s, before)
     if rec.who and category_of(rec.who) == "enterprise" and _rx()["personal"].search(text, s, e):
@@ -506,6 +556,24 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
         if person.who and category_of(person.who) == "person":
             return person
     return rec if rec.who else _topic(text, s, before)
+
+
+def _named_topic(text: str, s: int, end: int) -> _Recipient | None:
+    """A recipient named by a whole comma clause right before ``end`` (经备案开展…评价的企业，):
+    a noun phrase whose head is a known kind of recipient, not a purpose or a manner."""
+    seg = text[s:end].rstrip(" ，,")
+    cut = max(seg.rfind(c) for c in "，,；;：:")
+    phrase = seg[cut + 1:].strip()
+    w = words()
+    if not phrase or phrase.endswith("的") or phrase.startswith(
+            (*w.manner_openers, *w.frame_openers, *w.locative_prepositions, *w.purpose_openers)):
+        return None
+    who = _clean_who(head_noun(phrase))
+    if not who or category_of(who) is None or _rx()["action_verb"].search(who) \
+            or _rx()["support_verb"].match(phrase):
+        return None
+    at = seg.rfind(who)
+    return _Recipient(who, phrase, s + (at if at >= 0 else cut + 1))
 
 
 def _activity_object(text: str, s: int, before: int) -> _Recipient:
@@ -546,11 +614,18 @@ def _before_event(head: str) -> list[str]:
     return [head[:-k] for k in (2, 3, 4) if len(head) > k + 1]
 
 
-def _subject_np(phrase: str) -> str | None:
+def _subject_np(phrase: str, whole: bool = False) -> str | None:
     """The recipient a clause's subject names: the whole phrase if it is one, else the part
-    before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才)."""
+    before its first adverbial (企业按规定 -> 企业; 引进的高技能人才在我县首次 -> 高技能人才).
+    With ``whole`` (the phrase is a whole 的-qualifier, not cut before a verb), X为Y names the
+    group Y (创业主体为脱贫人口或退役军人的 -> 脱贫人口或退役军人; not 为Y购买…)."""
     rx = _rx()
+    if phrase.startswith(tuple(words().service_verbs)):
+        return None  # 收住经评估为重度失能老年人: the people served, the server is named elsewhere
     phrase = rx["support_verb"].sub("", phrase)  # 鼓励我市职业院校… -> 我市职业院校…
+    for m in rx["identity"].finditer(phrase, 2) if whole else ():
+        if _plausible(phrase[:m.start()]) and _plausible(phrase[m.end():]):
+            return _clean_who(head_noun(phrase[m.end():]))  # 创业主体为脱贫人口或退役军人 -> the group
     status = tuple(words().status_words)
     stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase)],
                    key=lambda m: m.start())
@@ -559,10 +634,23 @@ def _subject_np(phrase: str) -> str | None:
         head = phrase[:end]
         if phrase.startswith(status, end) and i + 1 < len(ends) and _plausible(phrase[:ends[i + 1]]):
             continue  # 本市企业在岗职工在…: 在岗 is part of the noun, not an adverbial
-        for cand in (head, *_before_event(head)):  # 博士后研究人员出站后 -> …研究人员
+        for cand in (head, *_before_event(head), *_before_adverb(head)):  # 博士后研究人员出站后 -> …研究人员
             if len(cand) >= 2 and _plausible(cand):
                 return _clean_who(head_noun(cand))
-    return _clean_who(head_noun(phrase)) if _plausible(phrase) else None
+    if _plausible(phrase):
+        return _clean_who(head_noun(phrase))
+    if whole and "的" not in phrase and _rx()["recipient_prefix"].match(phrase) \
+            and (who := _longest_named_prefix(phrase)):
+        return who  # 同一研发机构升级认定的 -> 研发机构: a noun phrase opens the qualifier
+    if "的" in phrase and phrase.startswith(tuple(words().locative_prepositions)):
+        who = _clean_who(head_noun(phrase))  # 在本市注册、具有…资格的企业 -> 企业
+        return who if who and _plausible(who) else None
+    return None
+
+
+def _before_adverb(head: str) -> list[str]:
+    """``head`` without a trailing adverb of the verb after it (企业新取得… -> 企业)."""
+    return [head[:-len(a)] for a in words().subject_adverbs if head.endswith(a) and len(head) > len(a) + 1]
 
 
 def _longest_named_prefix(phrase: str) -> str | None:
@@ -588,6 +676,7 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
     …新引进的技师及以上人才，已签订劳动合同…的，给予10000元… -> 技师及以上人才."""
     pos = before
     while pos > s:
+        seg_at = None  # where the recipient's phrase starts, when not at the segment's start
         cut = max(text.rfind(c, s, pos) for c in "，,；;：:")
         seg = _rx()["give_tail"].sub("", text[max(cut + 1, s):pos].strip())
         w = words()
@@ -600,7 +689,7 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
             return _Recipient(who, seg, max(cut + 1, s) + role.start("role"))
         if seg and not manner and not _rx()["grant"].match(seg):
             if seg.endswith("的"):  # 引进的高技能人才在我县首次购买商品住房的
-                who = _subject_np(seg[:-1])
+                who = _subject_np(seg[:-1], whole=True)
             else:
                 who = _clean_who(head_noun(seg))
                 if who and len(who) > 20 and (obj := _rx()["quantified_object"].search(who)):
@@ -611,13 +700,18 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                     who = _built_platform(seg)  # 联合院校…建设创新工作室 -> 创新工作室
             if (not who or category_of(who) is None) and pos == before and "的" not in seg \
                     and not seg.startswith("其中"):
-                who = _longest_named_prefix(seg)  # 省属技工院校生均拨款标准不低于每生每年7000元
+                assured = _rx()["assurance"].search(seg)  # 各市政府应确保所属高等职业院校…: not the payer
+                if assured:
+                    seg_at = max(cut + 1, s) + text[max(cut + 1, s):pos].find(seg) + assured.end()
+                who = _longest_named_prefix(seg[assured.end():] if assured else seg)
+                # (省属技工院校生均拨款标准不低于每生每年7000元)
             if who and category_of(who) == "platform":
                 who = _built_object(who)  # 社会力量新建养老服务站 -> 养老服务站
             if who in words().generic_labels and pos == before and cut >= s:
                 who = None  # …可申请创业担保贷款，个人最高30万元: a label, the subject is earlier
             if who and len(who) <= 20 and category_of(who) is not None:
-                return _Recipient(who, seg, max(cut + 1, s), guessed=False)
+                return _Recipient(who, seg, seg_at if seg_at is not None else max(cut + 1, s),
+                                  guessed=False)
         if cut < s:
             break
         pos = cut
@@ -761,6 +855,13 @@ def _list_item(text: str) -> str:
     text = head_noun(text) if "的" in text else text  # 新获批的国家级 -> 国家级
     text = _rx()["locative"].sub("", text)  # 在国家级职业技能大赛中获得一等奖 -> 一等奖
     text = PER_COUNT.sub("", text)  # 高级技师证书1人 -> 高级技师证书
+    if rx["subject_stop"].search(text, 2) and (sub := _subject_np(text)) and sub != text \
+            and text.startswith(sub) and not rx["award_verb"].search(text, len(sub)):
+        text = sub  # 硕士研究生在县内首次购买自住住房 -> 硕士研究生 (not …在大赛中获得金牌)
+    won = [m for m in rx["award_verb"].finditer(text, 2) if len(text) - m.end() >= 2
+           and text[:m.start()] not in words().item_prefixes]  # not 其中取得…
+    if won:
+        text = text[won[-1].end():]  # 技工院校学生在世界技能大赛中获得金牌 -> 金牌
     level = _skill_prefix(text)
     if level and len(text) > len(level) + 4:
         text = level  # 技师引进后三年内在我区首次购买商品住房 -> 技师
@@ -794,6 +895,18 @@ def _tier_labels(text: str, s: int, amounts: list[Amount]) -> list[str] | None:
         labels.append(label)
         prev = a.end
     return labels
+
+
+def _qualification_label(text: str, s: int, a: Amount, tier: str | None) -> str | None:
+    """The tier label as written when it names a qualification of the recipient (本科及以上学历
+    6万元 -> 本科及以上学历), not a skill level: with a recipient named elsewhere, the label and
+    that recipient's head noun name who gets the amount (本科及以上学历毕业生)."""
+    if not tier or _is_level(tier):
+        return None
+    seg = text[s:a.start]
+    cut = max(seg.rfind(c) for c in "、，,：:；")
+    raw = (seg[cut + 1:] if cut >= 0 else seg).strip()
+    return raw if raw != tier and tier in raw and _rx()["item_suffix"].search(raw) else None
 
 
 def _level_of(name: str, rec: _Recipient) -> str:
@@ -887,8 +1000,9 @@ def _scheme_names(text: str, s: int, e: int) -> list[str]:
     out = []
     for m in _rx()["scheme"].finditer(text, s, e):
         name = m.group("name")
-        if len(name) > len(m.group("inst")) + 1 and not name.startswith("每"):
-            out.append(name)  # not a per-unit phrase (每人每月补贴)
+        if len(name) > len(m.group("inst")) + 1 and not name.startswith("每") \
+                and not _rx()["give_verb_any"].match(name):
+            out.append(name)  # not a per-unit phrase (每人每月补贴) nor a grant (50%给予补助)
     return out
 
 
@@ -913,12 +1027,6 @@ class _Ctx:
                 return rec
         return (self._object_clause() or self._scheme_definition() or self._continued_item()
                 or self.index.notice_recipient(self.doc.text))
-        for q in reversed(self.index.window(self.doc, "quotas", self.clause.start, self.earlier[-1].end)):
-            who = _clean_who(q.subject) if q.subject else None
-            if who and category_of(who) is not None and not who.endswith(tuple(words().scheme_heads)):
-                return _Recipient(who, q.subject, q.start,
-                                  via="recipient taken from the quota of an earlier sentence (每年选派…名X)")
-        return None
 
     def _nearest(self, clause: Clause, sentences: list) -> _Recipient | None:
         """The recipient of the last of ``sentences`` (of ``clause``) that names one, past the
@@ -945,12 +1053,12 @@ class _Ctx:
         siblings = self.index.siblings_before(self.clause)
         if not siblings:
             return None
-        prev = siblings[-1]
-        for sent in reversed(prev.sentences):
-            rec = find_recipient(text, max(sent.start, _after_label(text, prev)), sent.end, sent.end)
-            if rec.who and category_of(rec.who) is not None:
-                rec.via = "recipient taken from the item this one continues (另/再)"
-                return rec
+        for prev in reversed(siblings[-3:]):  # the nearest earlier item that names one
+            for sent in reversed(prev.sentences):
+                rec = find_recipient(text, max(sent.start, _after_label(text, prev)), sent.end, sent.end)
+                if rec.who and category_of(rec.who) is not None:
+                    rec.via = "recipient taken from the item this one continues (另/再)"
+                    return rec
         return None
 
     def _scheme_definition(self) -> _Recipient | None:
@@ -1011,7 +1119,7 @@ def _named_before_predicate(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
     """对首次通过认定的企业，奖励30万元；对有效期满后重新认定通过的，奖励10万元: a 对…的
     frame that only states a qualification, right after a parallel 对…的 frame with a head
     noun in the previous sentence of the clause, is about that kind of recipient."""
-    if not who.predicate or not ctx.earlier:
+    if not who.predicate or not ctx.earlier or who.via:
         return None
     text, prev = ctx.doc.text, ctx.earlier[-1]
     found = None
@@ -1021,7 +1129,51 @@ def _named_before_predicate(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
             found = rec
     if found is not None:
         found.via = "the 对…的 frame names only a qualification; recipient of the parallel frame before it"
-    return found
+        return found
+    if category_of(who.who) is None:  # 每年资助…名一线职工…。对被录取参加学历提升的，给予…
+        found = ctx._nearest(ctx.clause, ctx.earlier) or _earlier_quota_subject(ctx)
+        if found is not None and category_of(found.who) is not None:
+            found.via = ("the 对…的 frame names only a qualification; recipient taken from an "
+                         "earlier sentence of the clause")
+            return found
+    return None
+
+
+def _qualifier_topic(ctx: _Ctx, start: int, subset: bool = False) -> _Recipient | None:
+    """The qualifier of a sentence that names no recipient anywhere: its first comma clause,
+    when it ends in 的 before the quantity (租用经营场所的，按…给予租金补贴 -> 租用经营场所), up
+    to its first conjunction (带动其他残疾人就业并与其签订…的 -> 带动其他残疾人就业). With
+    ``subset``, only a qualifier after 其中 (其中具有正高级职称的，…提高至15万元)."""
+    text = ctx.doc.text
+    if subset:  # the last 其中…的， before the quantity, with nothing but the grant after it
+        found = list(regex.finditer(r"其中\s*[，,]?\s*([^，,；;：:。]{2,40}?)的\s*[，,]([^，,；;：:。]*)$",
+                                    text[ctx.s:start]))
+    else:
+        found = [m] if (m := regex.match(r"\s*([^，,；;：:。]{2,40}?)的\s*[，,]", text[ctx.s:start])) else []
+    if not found:
+        return None
+    m = found[-1]
+    phrase = _rx()["label"].sub("", m.group(1))
+    phrase = _rx()["conjunction"].split(phrase, maxsplit=1)[0]
+    if len(phrase) < 2 or _rx()["grant"].search(phrase) or _rx()["negating"].search(phrase) \
+            or phrase.startswith((*words().manner_openers, *words().frame_openers,
+                                  *words().locative_prepositions)):  # 在本县流转土地…的: a place
+        return None
+    return _Recipient(phrase, m.group(1), ctx.s + m.start(1), predicate=True,
+                      via="the qualifier names the recipient")
+
+
+def _earlier_quota_subject(ctx: _Ctx) -> _Recipient | None:
+    """The people an earlier sentence of the clause counts (每年资助不少于500名一线职工…)."""
+    if not ctx.earlier:
+        return None
+    for q in reversed(ctx.index.window(ctx.doc, "quotas", ctx.clause.start, ctx.earlier[-1].end)):
+        who = _clean_who(q.subject) if q.subject else None
+        if who and category_of(who) is None:
+            who = _longest_named_prefix(who)  # 一线职工和农民工提升学历 -> 一线职工和农民工
+        if who and category_of(who) is not None and not who.endswith(tuple(words().scheme_heads)):
+            return _Recipient(who, q.subject, q.start)
+    return None
 
 
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
@@ -1030,6 +1182,7 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     if _is_agency(ctx.index, who):
         who = _Recipient(None, None, None)  # 市退役军人事务局每年组织开展…: the administrator
     reason = fields.pop("reason", None)
+    qualification = fields.pop("tier_phrase", None)
     quota = _quota_before(ctx, start)
     if quota is not None and fields.get("tier") is None and quota.tier:
         fields["tier"] = quota.tier  # 其中，一级不超过1个，资助10万元
@@ -1045,14 +1198,29 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         who = _Recipient(quota.subject, None, quota.start)  # 每年遴选不超过10名“高新工匠”，…给予
         if _is_agency(ctx.index, who):
             who = _Recipient(None, None, None)
+    subset = _qualifier_topic(ctx, start, subset=True) if fields.get("tier") is None else None
+    if subset is not None and (who.who is None or who.start is not None and who.start < subset.start):
+        who = subset  # 其中具有正高级职称的，安家补贴提高至15万元: a subset of the earlier recipient
+        reason = reason or "a 其中 qualifier names a subset of the earlier recipient"
     last = ctx.last if who.who is None else _named_before_predicate(ctx, who)
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
         reason = reason or last.via or "recipient taken from an earlier sentence of the clause"
+        head = _category_suffix(last.who)
+        if qualification and head:  # 本科及以上学历6万元 + …毕业生 -> 本科及以上学历毕业生
+            who = _Recipient(qualification + head, last.phrase, last.start, guessed=True)
+    if who.who is None and (own := _qualifier_topic(ctx, start)) is not None:
+        who = own  # （3）租用经营场所的，按实际租金的50%给予租金补贴: the qualifier stands for it
+        reason = reason or "no recipient named; the qualifying 的-phrase stands for it"
     if who.who is None:
         reason = reason or "no recipient found"
     end = _instrument_end(text, ctx, end)
     anchor_s, anchor_e = max(ctx.s, start - 6), min(ctx.e, end + 4)
+    for a in ctx.index.window(ctx.doc, "amounts", anchor_s, anchor_e):  # 1万元、2万元: the anchor
+        if a.end <= start:  # of one member does not reach into its neighbours
+            anchor_s = max(anchor_s, a.end)
+        elif a.start >= end:
+            anchor_e = min(anchor_e, a.start)
     return Benefit(
         start=start, end=end, quote=text[start:end], anchor=text[anchor_s:anchor_e],
         clause_id=ctx.clause.id, clause_path=ctx.clause.path, beneficiary=who.who,
@@ -1189,6 +1357,7 @@ def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
             out.append(_benefit(
                 ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end, ctx),
                 frequency=_frequency(text, ctx.s, ctx.e, a), tier=tier, reason=reason,
+                tier_phrase=_qualification_label(text, ctx.s, a, tier),
                 duration_years=_duration(text, ctx.s, ctx.e), **_amount_fields(a)))
     return out
 
@@ -1197,10 +1366,13 @@ def _grant_without_figure(text: str, s: int, e: int) -> tuple[regex.Match, str] 
     """The first unquantified grant in ``text[s:e]`` and its instrument."""
     rx = _rx()
     found = [m for m in (rx["unquantified"].search(text, s, e), rx["fiscal"].search(text, s, e),
-                         rx["funded"].search(text, s, e), rx["top_up"].search(text, s, e)) if m]
+                         rx["funded"].search(text, s, e), rx["top_up"].search(text, s, e),
+                         rx["raised"].search(text, s, e), rx["borne"].search(text, s, e)) if m]
     if not found:
         return None
     m = min(found, key=lambda x: x.start())
+    if m.re is rx["borne"]:
+        return m, "other"  # costs borne: no instrument word
     if m.re is rx["top_up"]:  # 补足差额: of the instrument named before it
         before = list(rx["instrument"].finditer(text, max(0, s - 200), m.start()))
         return m, _instrument_of(before[-1].group()) if before else "other"
@@ -1655,7 +1827,19 @@ def _drop_summaries(text: str, clause_benefits: list[Benefit]) -> list[Benefit]:
         return any(m in b.quote for m in markers) or bool(later) and (
             then.startswith("其中") or standards)
 
-    return [b for b in clause_benefits if b.quantified or not announced(b)]
+    def restated(b: Benefit) -> bool:
+        """评定结果有效期内按对应星级享受补贴: after the clause's rules of the instrument, a grant
+        by their standard (按…) that names no recipient of its own restates them."""
+        lo = max(text.rfind(c, 0, b.start) for c in "，,；;。：:") + 1
+        manner = text[lo:b.start].startswith(tuple(words().manner_openers)) or any(
+            text.startswith(w, i) for i in range(lo, b.start) for w in ("按", "依照", "参照"))
+        earlier = [q for q in clause_benefits if q.quantified and q.end <= b.start
+                   and q.instrument == b.instrument]
+        own = b.beneficiary if not b.needs_review else None
+        top_up = bool(_rx()["top_up"].search(b.quote))  # 按就高原则补足差额: a grant of its own
+        return manner and bool(earlier) and category_of(own) is None and not top_up
+
+    return [b for b in clause_benefits if b.quantified or not (announced(b) or restated(b))]
 
 
 def _same_sentence(text: str, a: Benefit, b: Benefit) -> bool:
@@ -1721,21 +1905,41 @@ def _resolve_references(text: str, benefits: list[Benefit]) -> None:
     of the same instrument in the same top-level section (…按其实际支付利息的70%给予贴息),
     flagged for review. One pass: the last quantified rule per (section, instrument) is kept."""
     last: dict[tuple[str, str | None], Benefit] = {}
+    earlier: dict[tuple[str, str | None], list[Benefit]] = {}
     for b in benefits:
         key = (b.clause_path[0] if b.clause_path else "", b.instrument)
         if b.quantified:
             last[key] = b
+            earlier.setdefault(key, []).append(b)
             continue
-        src = last.get(key)
         window = text[max(0, b.start - 30):b.start]  # the pattern stops at clause punctuation
-        if src is None or not _rx()["same_standard"].search(window):
+        src = last.get(key) if _rx()["same_standard"].search(window) else None
+        reason = "figures taken by reference from an earlier rule (按同一标准)"
+        if src is None and (named := _rx()["named_standard"].search(window)):
+            src = _named_rule(text, named.group("q"), earlier.get(key, []))
+            reason = f"figures taken from the earlier rule of the standard named ({named.group(0)})"
+        if src is None:
             continue
         for f in _QUANTITY_FIELDS:
             setattr(b, f, getattr(src, f))
         b.amount_ids, b.rate_ids = list(src.amount_ids), list(src.rate_ids)
         b.quantified, b.needs_review = True, True
-        reason = "figures taken by reference from an earlier rule (按同一标准)"
         b.review_reason = f"{b.review_reason}; {reason}" if b.review_reason else reason
+
+
+def _named_rule(text: str, name: str, rules: list[Benefit]) -> Benefit | None:
+    """The one earlier rule whose sentence best shares the words of a named standard
+    (按首次认定标准 -> 对首次通过认定的…，给予一次性奖励20万元, not 通过重新认定的…): at least
+    two of the name's character pairs, and more than any other rule."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    scored = []
+    for r in rules:
+        lo = max(text.rfind(c, 0, r.start) for c in "。；;\n") + 1
+        scored.append((sum(p in text[lo:r.end] for p in pairs), r))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] < 2 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
 
 
 def _ensure_item_ids(doc: Document) -> None:
