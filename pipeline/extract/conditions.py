@@ -140,6 +140,8 @@ class ConditionWords(_Strict):
     body_heads: list[str] = []
     body_head_stops: list[str] = []
     marker_negations: list[str] = []
+    standard_comparators: list[str] = []
+    unemployment_words: list[str] = []
     catalog_negations: list[str]
     experience_left_words: list[str]
     record_negations: list[str]
@@ -548,7 +550,7 @@ _PLACE_STOP = regex.compile(
 
 _DURATION_T = r"""
     (?P<pre><<BEFORE>>)?                        # comparator before: 满 / 超过 / 不足
-    \s*(?P<num><<NUM>>)\s*                      # the number, Arabic or Chinese
+    \s*(?P<num><<NUM>>|半(?=年))\s*             # the number, Arabic or Chinese, or 半年
     (?P<unit><<DUR_UNITS>>)                     # 年 / 个月
     (?P<post><<AFTER>>)?                        # comparator after: 以上 / 以内
     (?P<incl>[（(]\s*                           # an inclusivity note …
@@ -1302,6 +1304,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         negation=_compile(_NEGATION_T, NEG=_alt(w.negations), VERBS=_alt(w.negation_verbs)),
         negated_before=_compile(_NEGATED_BEFORE_T, NEG=_alt(w.negations),
                                 VERBS=_alt(w.negation_verbs)),
+        compared_standard=_compile(r"(?:<<V>>)[^，,。；;]{0,16}?标准  # 低于…最低工资标准",
+                                   V=_alt(w.standard_comparators)),
         negated_piece=_compile(_NEGATED_PIECE_T, NEG=_alt(w.negated_piece_openers)),
         contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
                                    NEG=_alt(w.negations)),
@@ -1806,6 +1810,8 @@ def _duration_kind(text: str, m: regex.Match, lo: int) -> str | None:
         return "labor_contract"  # 签订3年以上聘用合同: not the tenure of 在岗 before it
     if rx.experience_left.search(left):  # 在企业实践满6个月 / 一线岗位工作满5年
         return "experience"
+    if left.endswith(tuple(words().unemployment_words)):  # 登记失业半年以上: a measure
+        return "unemployment"
     if rx.tenure_left.search(left):
         return "tenure"
     return None
@@ -1840,6 +1846,7 @@ def _place_start(text: str, start: int, lo: int) -> int:
 _DURATION_FIELD = {
     "tenure": "tenure", "experience": "experience",
     "social_insurance": "social_insurance", "labor_contract": "contract",
+    "unemployment": "unemployment",
 }
 
 
@@ -1847,6 +1854,8 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
     for m in _rx().duration.finditer(text, lo, hi):
         value, unit = _num(m["num"]), words().duration_units[m["unit"]]
+        if m["num"] == "半":  # 失业半年以上: six months
+            value, unit = Decimal(6), "month"
         if value is None or (unit == "year" and value >= 1900):
             continue
         kind = _duration_kind(text, m, lo)
@@ -1892,6 +1901,10 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
             pred = pred.model_copy(update={
                 "field": f"service_{unit}s_per_{words().per_periods[per]}"})
             start, kind = start - len(per), "threshold"
+        if kind == "unemployment":  # 连续失业1年以上: how long out of work (threshold)
+            start, kind = _place_start(text, m.start() - len(next(
+                x for x in sorted(words().unemployment_words, key=len, reverse=True)
+                if text.endswith(x, lo, m.start()))), lo), "threshold"
         out.append(_Cand(start, end, kind, pred))
     return out
 
@@ -1904,10 +1917,14 @@ def _per_period(text: str, start: int, lo: int) -> str | None:
 
 
 def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
-    out = []
+    out: list[_Cand] = []
     for m in _rx().quantity.finditer(text, lo, hi):
-        if not (m["per"] or m["pre"] or m["post"]):
-            continue
+        listed = not (m["per"] or m["pre"] or m["post"])
+        if listed:  # 超过1000万元、5000万元、1亿元的: a member shares the bound before it
+            prev = out[-1] if out else None
+            if prev is None or prev.type != "threshold" or text[prev.end:m.start()] != "、" \
+                    or words().threshold_units[m["unit"]] not in ("amount", "count", "currency"):
+                continue
         value = _num(m["num"])
         if value is None:
             continue
@@ -1927,6 +1944,8 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
             if scale:
                 value, unit = value * scale, unit[1:]
         op, inclusive = _bound(">=" if m["per"] else _cmp(m), m["incl"], m["excl"])
+        if listed:
+            op, inclusive = out[-1].predicate.op, out[-1].predicate.inclusive
         ctype = "other" if kind == "age" else "threshold"  # 面积不少于100平方米: area
         pred = Predicate(field=fld, op=op, value=value, unit=unit, inclusive=inclusive)
         start = m.start()
@@ -3234,6 +3253,7 @@ def _procedural(text: str, a: int, b: int) -> bool:
         return True  # 服务期自报到之日起计算: how a period is reckoned
     for f in w.procedure_false:
         body = body.replace(f, "")
+    body = _rx().compared_standard.sub("", body)  # 收入低于当地最低工资标准: a comparison
     return any(v in body for v in w.amount_basis_words + w.procedure_words)
 
 
@@ -3247,7 +3267,8 @@ def _qualitative(text: str, x: int, y: int) -> _Cand:
             not text.startswith(tuple(words().negated_piece_false), m.start("neg")):
         pred = Predicate(field="qualifier", op="not", value=text[m.end("neg"):y])
         return _Cand(x, y, "exclusion", pred, priority=1, negated=True)  # 在本区无自有住房
-    pred = Predicate(field="qualifier", op="exists", value=text[x:y])
+    field = "household" if _rx().household.fullmatch(text, x, y) else "qualifier"  # 户籍在本县
+    pred = Predicate(field=field, op="exists", value=text[x:y])
     return _Cand(x, y, "other", pred, priority=1)
 
 
@@ -3551,7 +3572,9 @@ def extract_conditions(text: str) -> list[Condition]:
         inline = _inline_intro(text, s_start, s_end) if kind is None else None
         if inline is not None:  # …以下条件：A；  the first item shares the intro's sentence
             out.extend(_sentence_conditions(text, s_start, inline))  # 对…的，符合下列…：
-            out.extend(_sentence_conditions(text, inline, s_end, True, False))
+            bars = _is_bar_intro(text, s_start, inline)  # 有下列情形之一的，不予支持：（一）…；
+            out.extend(_bar_item(text, inline, s_end) if bars else
+                       _sentence_conditions(text, inline, s_end, True, False))
             label = _label_kind(text, inline, s_end)  # ：（一）A；（二）B: a labelled list
             kind = (label or _SEMI) if text.startswith(("；", ";"), s_end) else None
             continue
