@@ -303,3 +303,48 @@ def test_annotate_drafter_is_issuer_and_own_title_line_is_no_mention():
         ("南岭市总工会", "总工会", "issuer"),
         ("市总工会", "总工会", "funding"),
     ]
+
+
+def _annotated(text: str, issuers: list[str], level: str = "city") -> list[tuple[str, str, str]]:
+    body = text.index("第一条")
+    doc = Document(
+        doc_id="t", source="t", sha256="0", format="txt", text=text,
+        metadata=Metadata(issuers=issuers, region_level=level),
+        clauses=[Clause(id="c1", kind="article", level=0, start=body, end=len(text),
+                        subtree_end=len(text))],
+    )
+    annotate(doc)
+    return [(a.quote, a.canonical, a.role) for a in doc.agencies]
+
+
+def test_annotate_bracketed_issuer_and_listed_drafters():
+    """A header body with its second name in brackets (…局（知识产权局）) is one issuer; in the
+    preamble X（Y）、Z制定了《…》 names every listed header issuer as a drafter."""
+    text = (
+        "桐溪市市场监督管理局（知识产权局）\n桐溪市财政局\n"
+        "各区县市场监督管理局、财政局：\n"
+        "市市场监督管理局（知识产权局）、市财政局制定了《桐溪市商标品牌培育资助办法》，现印发给你们。\n"
+        "第一条 资助资金由市财政局拨付。\n"
+    )
+    assert _annotated(text, ["桐溪市财政局"]) == [
+        ("桐溪市市场监督管理局（知识产权局）", "市场监督管理局", "issuer"),
+        ("桐溪市财政局", "财政局", "issuer"),
+        ("各区县市场监督管理局", "市场监督管理局", "mention"),
+        ("财政局", "财政局", "mention"),
+        ("市市场监督管理局（知识产权局）", "市场监督管理局", "issuer"),
+        ("市财政局", "财政局", "issuer"),
+        ("市财政局", "财政局", "funding"),
+    ]
+
+
+def test_annotate_listed_body_that_issued_nothing_is_no_drafter():
+    """Only header issuers become drafters: a body listed before the drafter but absent from
+    the header (市人社局) stays a mention."""
+    text = (
+        "汀州市总工会\n"
+        "各县（市、区）总工会：\n"
+        "市人社局、市总工会研究制定了《汀州市职工技能竞赛办法》，现印发给你们。\n"
+        "第一条 竞赛经费由市总工会承担。\n"
+    )
+    rows = _annotated(text, ["汀州市总工会"])
+    assert rows[2:4] == [("市人社局", "人力资源和社会保障局", "mention"), ("市总工会", "总工会", "issuer")]

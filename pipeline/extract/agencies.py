@@ -100,6 +100,16 @@ class DutyFunding(_Strict):
     reach: int = 20
 
 
+class DataDuty(_Strict):
+    """X负责…数据核实 / 提供…统计数据: a duty whose object is data serves another's decision."""
+
+    openers: list[str]
+    objects: list[str]
+    verbs: list[str]
+    role: AgencyRole = "support"
+    reach: int = 30
+
+
 class Entry(_Strict):
     """One surface form in the expanded alias table."""
 
@@ -174,6 +184,11 @@ class AgencyGazetteer(_Strict):
     delegated_frames: list[str] = Field(default_factory=list)
     delegated_reach: int = 12
     delegated_roles: dict[AgencyRole, AgencyRole] = Field(default_factory=dict)
+    delegated_fallback: dict[AgencyRole, list[str]] = Field(default_factory=dict)
+    data_duty: DataDuty | None = None
+    standard_open: list[str] = Field(default_factory=list)
+    standard_close: list[str] = Field(default_factory=list)
+    standard_reach: int = 16
     branches: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="parent id -> {branch suffix: canonical}")
     duty_funding: DutyFunding | None = None
@@ -198,6 +213,7 @@ class AgencyGazetteer(_Strict):
         out = [(f"roles.{r}", list(w)) for r, w in self.roles.items()]
         out += [(f"role_before.{r}", list(w)) for r, w in self.role_before.items()]
         out += [(f"role_fallback.{r}", list(w)) for r, w in self.role_fallback.items()]
+        out += [(f"delegated_fallback.{r}", list(w)) for r, w in self.delegated_fallback.items()]
         for name in type(self).model_fields:
             value = getattr(self, name)
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -478,6 +494,50 @@ def _fallback_regex() -> regex.Pattern | None:
 
 
 @functools.cache
+def _delegated_fallback_regex() -> regex.Pattern | None:
+    roles = gazetteer().delegated_fallback
+    return regex.compile(
+        rf"""
+        (?:{_role_groups(roles)})               # 由X 统一…: an adverb of manner opening X's act
+        """,
+        regex.VERBOSE,
+    ) if roles else None
+
+
+@functools.cache
+def _data_duty_regex() -> regex.Pattern | None:
+    duty = gazetteer().data_duty
+    if duty is None:
+        return None
+    objects, verbs = _alternation(duty.objects), _alternation(duty.verbs)
+    return regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}、]{{0,2}}?              # right after the mention
+        (?:{_alternation(duty.openers)})        # a duty opener: 负责
+        [^{_CLAUSE_STOP}]{{0,{duty.reach}}}?     # within its clause …
+        (?: (?:{objects}) [^{_CLAUSE_STOP}]{{0,{duty.reach}}}? (?:{verbs})  # … 数据 … 核实
+          | (?:{verbs}) [^{_CLAUSE_STOP}]{{0,{duty.reach}}}? (?:{objects})  # … 提供 … 数据
+        )
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _standard_regex() -> regex.Pattern | None:
+    gaz = gazetteer()
+    if not gaz.standard_close:
+        return None
+    return regex.compile(
+        rf"""
+        [^{_CLAUSE_STOP}]{{0,{gaz.standard_reach}}}?   # 加计扣除口径 …
+        (?:{_alternation(gaz.standard_close)})         # … 为准
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
 def _before_regex() -> regex.Pattern | None:
     roles = gazetteer().role_before
     return regex.compile(
@@ -630,6 +690,7 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
     found += _group_mentions(text, excluded, found)
     found.sort(key=lambda f: (f[0], f[1]))
     found = _drop_unlisted(text, _drop_posted(text, found))
+    found = _with_second_names(text, _drop_standards(text, found))
     roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
     return [
         Agency(
@@ -854,6 +915,28 @@ def _acts_right_after(text: str, end: int) -> bool:
         match.group(match.lastgroup).startswith(w) for w in gazetteer().short_reach)
 
 
+def _drop_standards(text: str, found: list[_Found]) -> list[_Found]:
+    """以税务部门加计扣除口径为准: a body named as the yardstick of a figure does not act."""
+    rx, words = _standard_regex(), gazetteer().standard_open
+    if rx is None:
+        return found
+    return [f for f in found if not (_word_before(text, f[0], words) and rx.match(text, f[1]))]
+
+
+def _with_second_names(text: str, found: list[_Found]) -> list[_Found]:
+    """市场监督管理局（知识产权局）, 市委组织部（市人才办）: a body's second name alone in brackets
+    right after it names the same body (one office, two plates): one mention, the first name's
+    canonical and level, its quote running to the closing bracket."""
+    out: list[_Found] = []
+    for item in found:
+        if out and _bracketed_alias(text, out[-1][1], (item[0], item[1])):
+            first = out.pop()
+            out.append((first[0], item[1] + 1, first[2], first[3]))
+            continue
+        out.append(item)
+    return out
+
+
 def _drop_unlisted(text: str, found: list[_Found]) -> list[_Found]:
     """工会 alone names the union only after a level prefix (县工会) or listed with another
     body (工会、共青团、妇联); 加入工会组织, 上级工会有关规定 are no mention."""
@@ -991,13 +1074,19 @@ def _mark_drafters(text: str, items: list[Agency], body_start: int) -> None:
     """市总工会研究制定了《…》，现印发给你们: the preamble names an issuer as the drafter."""
     issuers = {(a.canonical, a.level) for a in items if a.role == "issuer"}
     verbs = gazetteer().issuer_verbs
-    for item in items:
+    drafter: Agency | None = None  # the drafter named right after (X、Y制定了: X drafts too)
+    for item in reversed(items):
         if item.role != "mention" or item.start >= body_start:
+            drafter = None
             continue
-        if (item.canonical, item.level) in issuers and any(
-            text.startswith(v, item.end) for v in verbs
+        listed = drafter is not None and _LIST_SEPARATOR.match(text[item.end : drafter.start])
+        if (item.canonical, item.level) in issuers and (
+            listed or any(text.startswith(v, item.end) for v in verbs)
         ):
             item.role = "issuer"
+            drafter = item
+        else:
+            drafter = None
 
 
 def _mark_issuer(text: str, item: Agency, issuers: list[str], floor: int) -> None:
@@ -1159,8 +1248,10 @@ def _party_prefix(text: str, pos: int) -> int:
 
 def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     nexts = [s for s, _ in spans[1:]] + [len(text)]
-    triggered = [_trigger_role(text, start, end, stop=stop) or _delegated_role(text, start, end, stop)
-                 for (start, end), stop in zip(spans, nexts)]
+    heads = _list_heads(text, spans)
+    triggered = [_trigger_role(text, start, end, stop=stop, head=head)
+                 or _delegated_role(text, start, end, stop)
+                 for (start, end), stop, head in zip(spans, nexts, heads)]
     roles: list[AgencyRole] = [r or "mention" for r in triggered]
     roles = [_preliminary(text, spans, i, roles) for i in range(len(spans))]
     _share_in_lists(text, spans, roles)
@@ -1179,15 +1270,23 @@ def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     return roles
 
 
+def _list_heads(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Start of the list each mention belongs to (报省人社厅、省财政厅备案: the first entry),
+    its own start when it follows no list separator."""
+    heads: list[int] = []
+    for i, (start, _) in enumerate(spans):
+        gap = text[spans[i - 1][1] : start] if i else ""
+        joined = i and gap.strip() and _LIST_SEPARATOR.match(gap) and "\n" not in gap
+        heads.append(heads[-1] if joined else start)
+    return heads
+
+
 def _share_in_lists(text: str, spans: list[tuple[int, int]], roles: list[AgencyRole]) -> None:
-    """A、B、C协助: the list shares C's trigger; so does a body named with a second name in
-    brackets right after it (市委组织部（市人才办）负责解释, 各乡镇人民政府（街道办事处）负责…)."""
+    """A、B、C协助: the list shares C's trigger. (A body's bracketed second name is part of
+    its mention already: see :func:`_with_second_names`.)"""
     for i in range(len(spans) - 2, -1, -1):
         gap = text[spans[i][1] : spans[i + 1][0]]
-        if i and gap[:1] in _CLOSE and _bracketed_alias(text, spans[i - 1][1], spans[i]):
-            gap = gap[1:]  # 县委组织部（县委人才办）、县人社局: the list runs on after the bracket
-        if roles[i] == "mention" and (_LIST_SEPARATOR.match(gap)
-                                      or _bracketed_alias(text, spans[i][1], spans[i + 1])):
+        if roles[i] == "mention" and _LIST_SEPARATOR.match(gap):
             roles[i] = roles[i + 1]
 
 
@@ -1226,13 +1325,14 @@ def _delegated_role(text: str, start: int, end: int, stop: int) -> AgencyRole | 
 
 
 def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
-                  stop: int | None = None) -> AgencyRole | None:
+                  stop: int | None = None, head: int | None = None) -> AgencyRole | None:
     """The role of the trigger after the mention, None when there is none.
 
     A guarded trigger (推荐, 认定, 备案) does not count after 向/报 (报省厅备案: the body
     receives) nor in a relative clause without 经/由 (政府授予的称号); a short-reach trigger
     (开展) only right after the mention (负责指导院校开展培训 is another's act). The trigger
-    ends before ``stop``, where the next body is named (X汇总后报Y审定: Y's act)."""
+    ends before ``stop``, where the next body is named (X汇总后报Y审定: Y's act). The
+    recipient frame may stand before the list the mention closes (``head``: 报省人社厅、省财政厅备案)."""
     gaz = gazetteer()
     match = _role_regex(reach).match(text, end, len(text) if stop is None else stop)
     if match is None:
@@ -1243,7 +1343,8 @@ def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
         return None
     if any(word.startswith(w) for w in gaz.guarded_triggers):
         before = text[max(0, start - 2) : start]
-        if any(before.endswith(w) for w in gaz.recipient_frames):
+        listed = text[max(0, head - 2) : head] if head is not None and head < start else ""
+        if any(before.endswith(w) or listed.endswith(w) for w in gaz.recipient_frames):
             return None
         if text.startswith("的", match.end()) and not any(before.endswith(w) for w in gaz.actor_frames):
             return None
@@ -1263,11 +1364,21 @@ def _in_remit(text: str, end: int, trigger: int) -> bool:
 
 def _weak_role(text: str, start: int, end: int) -> AgencyRole:
     """No trigger after the mention: a frame before it (具体标准由X, 资金由X), a duty to
-    guarantee money (X应确保…拨款), else a bare duty right after it (X负责…, X应当…)."""
+    guarantee money (X应确保…拨款), an adverb of manner after a delegation (由X统一…), a duty
+    to provide or check data (X负责…数据核实), else a bare duty right after it (X负责…, X应当…)."""
     before, fallback, duty = _before_regex(), _fallback_regex(), _duty_funding_regex()
     match = before.search(text, max(0, start - 20), start) if before else None
     if match is None and duty is not None and duty.match(text, end):
         return "funding"
+    delegated = _word_before(text, start, gazetteer().delegated_frames)
+    manner = _delegated_fallback_regex()
+    if match is None and delegated and manner is not None:
+        found = manner.match(text, end)
+        if found:
+            return found.lastgroup  # type: ignore[return-value]
+    data = _data_duty_regex()
+    if match is None and data is not None and data.match(text, end):
+        return gazetteer().data_duty.role  # X负责…数据核实: serves another's decision
     if match is None and fallback is not None:
         match = fallback.match(text, end)
         blockers = gazetteer().fallback_blockers
@@ -1449,17 +1560,11 @@ def _raw_lists(text: str) -> list[tuple[int, int, AgencyRole, bool]]:
 
 def _chain_end(text: str, lo: int, spans: list[tuple[int, int]]) -> int | None:
     """End of the run of mentions joined by list separators from ``lo`` on."""
-    pos, end, previous = lo, None, None
+    pos, end = lo, None
     for start, stop in spans[bisect.bisect_left(spans, (lo, -1)) :]:
-        gap = text[pos:start]
-        if previous is not None and _bracketed_alias(text, previous[1], (start, stop)):
-            gap = ""  # 县委组织部（县委人才办）: the second name of the entry before
-        elif previous is not None and gap[:1] in _CLOSE and text[previous[0] - 1 : previous[0]] in _OPEN:
-            gap = gap[1:]  # …（县委人才办）、县人社局: the list runs on after the bracket
-        if not _CHAIN_SEPARATOR.match(gap):
+        if not _CHAIN_SEPARATOR.match(text[pos:start]):
             break
         pos = end = stop
-        previous = (start, stop)
     return end
 
 
@@ -1537,15 +1642,9 @@ def _list_roles(text, spans, inside, label_role, led=False) -> list[AgencyRole]:
     if label_role != "responsible":
         return [label_role] * len(inside)
     markers = gazetteer().lead_markers
-    # a second name in brackets (县委组织部（县委人才办）) is part of the entry before it
-    alias = [k > 0 and _bracketed_alias(text, spans[inside[k - 1]][1], spans[i])
-             for k, i in enumerate(inside)]
     marked = [any(_marked(text, spans[i][1], m) for m in markers) for i in inside]
     if not any(marked) and not led:
         marked = [k == 0 for k in range(len(inside))]
-    for k in range(1, len(inside)):
-        if alias[k]:
-            marked[k] = marked[k - 1]
     return ["lead" if is_lead else "responsible" for is_lead in marked]
 
 
