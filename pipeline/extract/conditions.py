@@ -142,6 +142,7 @@ class ConditionWords(_Strict):
     marker_negations: list[str] = []
     standard_comparators: list[str] = []
     unemployment_words: list[str] = []
+    money_consequence_verbs: list[str] = []
     catalog_negations: list[str]
     experience_left_words: list[str]
     record_negations: list[str]
@@ -972,7 +973,8 @@ _INAPPLICABLE_T = r"""
 """
 
 _CONSEQUENCE_T = r"""
-    (?P<marker><<MARKERS>>)                     # 给予 / 予以 / 享受 / 可
+    (?P<marker><<MARKERS>>                      # 给予 / 予以 / 享受 / 可
+      | (?:<<MONEY_VERBS>>)(?=\s*[0-9０-９]))     # 每亩补贴100元: a grant verb before its sum
 """
 
 _HEAD_SUBJECT_T = r"""
@@ -1321,7 +1323,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         approval=_compile(_APPROVAL_T, FALSE=_alt(w.approval_false_after),
                           VERBS=_alt(w.approval_verbs)),
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
-            w.consequence_markers + w.modal_markers)),
+            w.consequence_markers + w.modal_markers), MONEY_VERBS=_alt(w.money_consequence_verbs)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
         contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
                                AWARDS=_alt(w.contest_award_words), LEADS=_alt(w.contest_award_leads)),
