@@ -51,6 +51,7 @@ VALIDITY_YEARS = regex.compile(
     r"(?:有效期|试行期|实施期|执行期)\s*(?:限)?\s*(?:为|是)?\s*"     # 有效期为 / 试行期
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"            # 5年
 )
+EFFECT_WORDS = regex.compile(r"施行|实施|执行|生效|印发之日|发布之日")
 VALIDITY_BOUND_AFTER = regex.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")
 INTERPRETER = regex.compile(
     r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
@@ -187,12 +188,18 @@ def _printed_date(paras: list[str]) -> dt.date | None:
 
 
 def _own_validity(text: str) -> regex.Match | None:
-    """The notice's own 有效期N年: the last one that is no bound on something else
-    (资格剩余有效期1年以上 / 有效期不超过3年 are qualifiers, not the notice's validity)."""
+    """The notice's own 有效期N年: one that is no bound on something else (资格剩余有效期1年以上
+    is a qualifier), preferring one in the sentence on the notice's own effect (自…起施行，
+    有效期3年) over one on a certificate or a qualification elsewhere."""
     own = [m for m in VALIDITY_YEARS.finditer(text)
            if not VALIDITY_BOUND_AFTER.match(text, m.end())
            and not text.endswith("剩余", 0, m.start())]
-    return own[-1] if own else None
+    for m in own:
+        start = max(text.rfind(p, 0, m.start()) for p in "。\n") + 1
+        end = min((i for i in (text.find(p, m.end()) for p in "。\n") if i >= 0), default=len(text))
+        if EFFECT_WORDS.search(text, start, end):
+            return m
+    return own[0] if own else None
 
 
 def _validity(text: str, issued: dt.date | None, meta: Metadata,
