@@ -90,7 +90,8 @@ class ConditionWords(_Strict):
     catalog_heads: list[str]
     shortage_words: list[str]
     shortage_heads: list[str]
-    threshold_units: dict[str, Literal["count", "share", "amount", "age", "area", "currency"]]
+    threshold_units: dict[str, Literal["count", "share", "amount", "age", "area", "currency",
+                                       "energy", "power", "length", "weight"]]
     period_words: list[str]
     time_window_events: list[str]
     time_window_verbs: list[str]
@@ -878,6 +879,16 @@ _DATE_T = r"""
     (?P<rel><<AFTER>>|<<BEFORE>>)               # 起 / 以后 / 前
 """
 
+_DATE_RANGE_T = r"""
+    (?:于|在|自)?\s*                             # 于: "during"
+    (?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月      # 2024年1月
+    (?:\s*(?P<d>\d{1,2})\s*日)?\s*(?:起)?\s*    # 1日(起)
+    (?:至|到|—|－|-|～|~)\s*                     # 至
+    (?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月   # 2025年12月
+    (?:\s*(?P<d2>\d{1,2})\s*日)?                # 31日
+    (?:\s*(?:期间|之间|止|内))?                   # 期间
+"""
+
 _EXCLUSION_T = r"""
     (?P<phrase><<PHRASES>>                      # 不得重复享受 / 从优、从高、不重复
       | (?:<<NOT>>)(?:按本\p{Han}{1,3}?)?重复(?:<<DUP>>)  # 不再(按本措施)重复兑现 / 资助
@@ -1308,6 +1319,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                 VERBS=_alt(w.negation_verbs)),
         compared_standard=_compile(r"(?:<<V>>)[^，,。；;]{0,16}?标准  # 低于…最低工资标准",
                                    V=_alt(w.standard_comparators)),
+        date_range=_compile(_DATE_RANGE_T),
         negated_piece=_compile(_NEGATED_PIECE_T, NEG=_alt(w.negated_piece_openers)),
         contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
                                    NEG=_alt(w.negations)),
@@ -1941,6 +1953,8 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
         elif kind == "amount":
             value *= {"万元": 10000, "亿元": 100000000}.get(m["unit"], 1)
             unit = "元"
+        elif kind in ("energy", "power", "length", "weight") and unit.startswith("万"):
+            value, unit = value * 10000, unit[1:]  # 100万千瓦时: in 千瓦时
         elif kind == "currency":  # 1000万美元: the value in the currency named
             fld, scale = "amount", words().currency_scales.get(unit[0])
             if scale:
@@ -2492,6 +2506,17 @@ def _date_value(m: regex.Match) -> date | None:
         return None
 
 
+def _date_end(y: int, m: int, d: str | None) -> date | None:
+    """The last day a range's end names (2025年12月 ends on the 31st)."""
+    try:
+        if d:
+            return date(y, m, int(d))
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    except ValueError:
+        return None
+
+
 def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
     rx, w, out = _rx(), words(), []
     for m in rx.since.finditer(text, lo, hi):
@@ -2517,7 +2542,19 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in rx.window_phrase.finditer(text, lo, hi):
         pred = Predicate(field="time_window", op="==", value=m.group())
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
+    ranges = []
+    for m in rx.date_range.finditer(text, lo, hi) if text.find("至", lo, hi) >= 0 or \
+            text.find("到", lo, hi) >= 0 else ():  # 于2024年1月1日至2025年12月31日期间
+        a = _date_value(m)
+        b = _date_end(int(m["y2"]), int(m["m2"]), m["d2"])
+        if a is None or b is None or b < a:
+            continue
+        pred = Predicate(field="date_range", op="==", value=f"{a.isoformat()}/{b.isoformat()}")
+        out.append(_Cand(m.start(), m.end(), "time_window", pred))
+        ranges.append((m.start(), m.end()))
     for m in rx.date.finditer(text, lo, hi):
+        if any(x <= m.start() < y for x, y in ranges):
+            continue
         d = _date_value(m)
         if d is None:
             continue
