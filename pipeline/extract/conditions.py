@@ -140,10 +140,15 @@ class ConditionWords(_Strict):
     insurance_gap_words: list[str] = []
     body_heads: list[str] = []
     body_head_stops: list[str] = []
+    leading_body_stops: list[str] = []
+    leading_body_openers: list[str] = []
     marker_negations: list[str] = []
     standard_comparators: list[str] = []
     unemployment_words: list[str] = []
     money_consequence_verbs: list[str] = []
+    distance_words: list[str] = []
+    sector_verbs: list[str] = []
+    sector_heads: list[str] = []
     catalog_negations: list[str]
     experience_left_words: list[str]
     record_negations: list[str]
@@ -1098,6 +1103,13 @@ _APPLICANT_T = r"""
     (?:<<VERBS>>)                               # 申报 / 申请
 """
 
+_SECTOR_LIST_T = r"""
+    (?P<verb><<VERBS>>)                         # 从事
+    (?P<list>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,5})  # 餐饮、住宿、零售
+    (?:<<HEADS>>)                               # 行业 / 产业 / 领域
+    (?=的|[，,。；;]|$)                          # … closing the qualifier
+"""
+
 _FIRST_TIME_T = r"""
     (?:在[^，,。；;：:的\d]{1,6}?)?             # 在我区 / 在县内: the place, when written first
     (?:<<MARKERS>>)                             # 首次
@@ -1320,6 +1332,9 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         compared_standard=_compile(r"(?:<<V>>)[^，,。；;]{0,16}?标准  # 低于…最低工资标准",
                                    V=_alt(w.standard_comparators)),
         date_range=_compile(_DATE_RANGE_T),
+        leading_body=_compile(r"(?P<body>(?:(?!的)\p{Han}){2,10}?(?:<<H>>))(?=\p{Han})  # 担保机构为…",
+                              H=_alt(w.body_heads)),
+        sector_list=_compile(_SECTOR_LIST_T, VERBS=_alt(w.sector_verbs), HEADS=_alt(w.sector_heads)),
         negated_piece=_compile(_NEGATED_PIECE_T, NEG=_alt(w.negated_piece_openers)),
         contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
                                    NEG=_alt(w.negations)),
@@ -2575,6 +2590,15 @@ def _event_windows(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in rx.event_cap.finditer(text, lo, hi):
         unit = w.duration_units[m["unit"]]
         op = w.comparators_before.get(m["cap"], "<=")  # 不超过 <= / 未满 <
+        left = text[max(lo, m.start() - 6):m.start()]
+        dist = max((left.rfind(d) for d in w.distance_words), default=-1)
+        if dist >= 0 and regex.fullmatch(r"\p{Han}*", left[dist:]):
+            # 距法定退休年龄不足5年: the time left until the event, a measure (threshold)
+            start = max(lo, m.start() - 6) + dist
+            pred = Predicate(field=f"{unit}s_to_{m['event']}", op=op, value=_num(m["num"]),
+                             unit=unit, inclusive=op == "<=")
+            out.append(_Cand(start, m.end(), "threshold", pred))
+            continue
         pred = Predicate(field=f"{unit}s_since_{m['event']}", op=op, value=_num(m["num"]),
                          unit=unit, inclusive=op == "<=")
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
@@ -2840,6 +2864,17 @@ def _applicants(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _sector_lists(text: str, lo: int, hi: int) -> list[_Cand]:
+    """其中从事餐饮、住宿、零售行业的 / 从事农产品加工产业的: the sectors an applicant works
+    in, named before 行业 / 产业 / 领域 (industry, any of the listed sectors)."""
+    out = []
+    for m in _rx().sector_list.finditer(text, lo, hi):
+        kinds = [x for x in regex.split(r"、|和|及|或", m["list"]) if x]
+        pred = Predicate(field="industry", op="in", value=kinds)
+        out.append(_Cand(m.start("verb"), m.end(), "industry", pred))
+    return out
+
+
 def _first_times(text: str, lo: int, hi: int) -> list[_Cand]:
     """在我区首次购买商品住房 / 首次赴境外参展 / 首次申领创新券: doing a thing for the first
     time is a qualifier of its own (type other); 首次创办… keeps its entity reading."""
@@ -3011,12 +3046,14 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
                    _time_windows, _negations, _contrast_negations, _records, _criteria, _certificates,
                    _training_certificates, _prize_lists, _groups, _capacities,
-                   _contest_awards, _granted_awards, _recognised_bases,
+                   _contest_awards, _granted_awards, _recognised_bases, _sector_lists,
                    _experience_phrases, _employment_status, _nominations, _dependants):
         cands.extend(finder(text, lo, hi))
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame[:1] in "对凡" and text.find("的", lo, hi) >= 0:
         cands.extend(_head_bodies(text, scope, cands))
+    if scope.frame != "subject":
+        cands.extend(_leading_body(text, scope, cands))
     if scope.frame == "subject":  # 每年遴选不超过10名: a quota, not a qualifier
         cands = [c for c in cands if not (c.type == "threshold" and c.predicate
                                           and c.predicate.op in ("<=", "<"))]
@@ -3039,6 +3076,24 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
 
 
 _BODY_SPLIT = regex.compile(r"、|或者|或|和|及")
+
+
+def _leading_body(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
+    """银行业金融机构年度…投放量达到…的，给予… / 政府性融资担保机构为…提供担保的: a frame
+    opening with a kind of body (a noun closed by a word of body_heads, no gazetteer alias)
+    followed by what it does: that kind is the applicant (entity_type)."""
+    a = _skip_label(text, scope.start, scope.end)
+    a += text.startswith(("对", "凡"), a)
+    m = _rx().leading_body.match(text, a, scope.end)
+    if m is None or any(c.start < m.end() and c.end > a for c in cands):
+        return []
+    head = m["body"]
+    w = words()
+    if any(x in head for x in w.body_head_stops + w.leading_body_stops) or \
+            head in w.body_heads or head.startswith(tuple(w.leading_body_openers)):
+        return []
+    pred = Predicate(field="entity_type", op="in", value=[head])
+    return [_Cand(a, m.end(), "entity_type", pred, canonical=head)]
 
 
 def _head_bodies(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
