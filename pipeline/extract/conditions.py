@@ -529,6 +529,15 @@ _PIECE_TRIM_T = r"""
     \s*                           # spaces after it
 """
 
+# small patterns used in hot loops, compiled once (speed)
+_RE_CLAUSE_CLOSE = regex.compile(r"\s*(?:[；;。]|$)")
+_RE_HAN_RUN = regex.compile(r"\p{Han}*")
+_RE_PHRASE_GAP = regex.compile(r"[，,、\s“”\"]*")
+_RE_SECTOR_SPLIT = regex.compile(r"、|和|及|或")
+_RE_OPEN_BRACKET = regex.compile(r"[（(]")
+_RE_PIECE_END = regex.compile(r"\p{Han}|[A-Za-z0-9”）)%》]")
+_RE_INNER_PUNCT = regex.compile(r"[，,：:、]")
+
 _HAN = regex.compile(
     r"""
     \p{Han}                       # one Chinese character (to measure a clause)
@@ -2493,7 +2502,7 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in rx.catalog.finditer(text, lo, hi):
         neg = rx.catalog_neg.search(text, max(lo, m.start() - 4), m.start())
         state = rx.catalog_state.search(text, max(lo, m.start() - 3), m.start())
-        if state and not regex.match(r"\s*(?:[；;。]|$)", text[m.end("obj"):hi + 1]):
+        if state and not _RE_CLAUSE_CLOSE.match(text[m.end("obj"):hi + 1]):
             state = None  # 已列入…名录； closing its clause is a state, not a benefit
         if not m["de"] and not neg and not state and \
                 m["verb"] in words().catalog_verbs_need_de:
@@ -2592,7 +2601,7 @@ def _event_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         op = w.comparators_before.get(m["cap"], "<=")  # 不超过 <= / 未满 <
         left = text[max(lo, m.start() - 6):m.start()]
         dist = max((left.rfind(d) for d in w.distance_words), default=-1)
-        if dist >= 0 and regex.fullmatch(r"\p{Han}*", left[dist:]):
+        if dist >= 0 and _RE_HAN_RUN.fullmatch(left[dist:]):
             # 距法定退休年龄不足5年: the time left until the event, a measure (threshold)
             start = max(lo, m.start() - 6) + dist
             pred = Predicate(field=f"{unit}s_to_{m['event']}", op=op, value=_num(m["num"]),
@@ -2678,7 +2687,7 @@ def _exclusions(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in found:
         if out and m.start() < out[-1].end:
             continue
-        if out and regex.fullmatch(r"[，,、\s“”\"]*", text[out[-1].end:m.start()]):
+        if out and _RE_PHRASE_GAP.fullmatch(text[out[-1].end:m.start()]):
             out[-1].end = m.end()
             continue
         pred = Predicate(field="duplicate_benefit", op="not")
@@ -2869,7 +2878,7 @@ def _sector_lists(text: str, lo: int, hi: int) -> list[_Cand]:
     in, named before 行业 / 产业 / 领域 (industry, any of the listed sectors)."""
     out = []
     for m in _rx().sector_list.finditer(text, lo, hi):
-        kinds = [x for x in regex.split(r"、|和|及|或", m["list"]) if x]
+        kinds = [x for x in _RE_SECTOR_SPLIT.split(m["list"]) if x]
         pred = Predicate(field="industry", op="in", value=kinds)
         out.append(_Cand(m.start("verb"), m.end(), "industry", pred))
     return out
@@ -3250,7 +3259,7 @@ def _group_heads(text: str, a: int, b: int) -> list[tuple[int, int]]:
         i += 1
     cut = []
     for x, y in out:
-        note = regex.search(r"[（(]", text[x:y])
+        note = _RE_OPEN_BRACKET.search(text[x:y])
         y = x + note.start() if note else y
         de = text.rfind("的", x, y)
         y = de if de > x else y
@@ -3274,7 +3283,7 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
         if text[a:de].startswith(tuple(w.subject_topic_verbs)):
             return None  # 申报研发补助的企业，…: the benefit applied for is the topic
         b = de
-    while b > a and not regex.match(r"\p{Han}|[A-Za-z0-9”）)%》]", text[b - 1]):
+    while b > a and not _RE_PIECE_END.match(text[b - 1]):
         b -= 1
     if _named_agent(text, a, b):
         return None  # …卫生院（以下统称用人单位）引进: who acts, not who qualifies
@@ -3735,7 +3744,7 @@ def _is_list_heading(text: str, s_start: int, s_end: int) -> bool:
         return False
     if any(w in line for w in words().subject_mod_stops):  # 各单位要把好申报条件: a duty
         return False
-    return not regex.search(r"[，,：:、]", line) and text.startswith("\n", s_end)
+    return not _RE_INNER_PUNCT.search(line) and text.startswith("\n", s_end)
 
 
 def _next_kind(kind: str | None, label: str | None) -> str | None:
