@@ -1149,8 +1149,9 @@ _POOL_SOURCE_T = r"""
 """
 
 _DEADLINE_T = r"""
-    于?每年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)  # 于每年6月30日 / 每年3月底
-    (?:<<POSTS>>)                               # 前 / 之前: a deadline …
+    于?(?:每年\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)  # 于每年6月30日 / 每年3月底
+          (?:<<POSTS>>)                         # 前 / 之前: a deadline …
+      | 每(?:季度|半年|月)(?:首月|第一个月|末|底|初)(?:<<POSTS>>)?)  # 于每季度首月
     (?=(?:<<BEFORE>>))                          # … to apply to an agency (向…提交)
 """
 
@@ -1341,6 +1342,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         compared_standard=_compile(r"(?:<<V>>)[^，,。；;]{0,16}?标准  # 低于…最低工资标准",
                                    V=_alt(w.standard_comparators)),
         date_range=_compile(_DATE_RANGE_T),
+        age_range=_compile(r"""(?:年龄在?)?(?<![0-9])(?P<a>\d{1,2})\s*(?:周岁|岁)?\s*(?:—|－|-|～|~|至|到)\s*
+                               (?P<b>\d{1,2})\s*(?P<unit>周岁|岁)(?:之间)?  # 16—24岁"""),
         leading_body=_compile(r"(?P<body>(?:(?!的)\p{Han}){2,10}?(?:<<H>>))(?=\p{Han})  # 担保机构为…",
                               H=_alt(w.body_heads)),
         sector_list=_compile(_SECTOR_LIST_T, VERBS=_alt(w.sector_verbs), HEADS=_alt(w.sector_heads)),
@@ -1996,6 +1999,20 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
                 lead = ""  # 年 only in 年满 (not 2023年60周岁以上)
             start -= len(lead)
         out.append(_Cand(start, m.end(), ctype, pred))
+    return out
+
+
+def _age_ranges(text: str, lo: int, hi: int) -> list[_Cand]:
+    """16—24岁青年 / 年龄在18至35周岁之间: an age range (age_range == "16/24", both ends in;
+    typed other, as single age bounds are)."""
+    out = []
+    for m in _rx().age_range.finditer(text, lo, hi):
+        a, b = _num(m["a"]), _num(m["b"])
+        if a is None or b is None or not a < b:
+            continue
+        pred = Predicate(field="age_range", op="==", value=f"{a}/{b}", unit=m["unit"],
+                         inclusive=True)
+        out.append(_Cand(m.start(), m.end(), "other", pred))
     return out
 
 
@@ -2974,8 +2991,13 @@ def _agreements(text: str, lo: int, hi: int) -> list[_Cand]:
 
 
 def _deadlines(text: str, lo: int, hi: int) -> list[_Cand]:
-    """申领单位于每年3月底前向…提交材料: the applicant's yearly deadline (time window)."""
-    return _matched(_rx().deadline, text, lo, hi, "time_window", "application_date", "<")
+    """申领单位于每年3月底前向…提交材料: the applicant's yearly deadline (time window); 于每季度
+    首月向…申请 is a period to apply in (op ==), not a deadline."""
+    out = _matched(_rx().deadline, text, lo, hi, "time_window", "application_date", "<")
+    for c in out:
+        if not text[c.start:c.end].endswith(tuple(words().date_before)):
+            c.predicate = c.predicate.model_copy(update={"op": "=="})
+    return out
 
 
 def _approvals(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -3051,7 +3073,7 @@ def _labelled_tier(text: str, lo: int, hi: int, cands: list[_Cand]) -> list[_Can
 def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     lo, hi = scope.start, scope.end
     cands: list[_Cand] = []
-    for finder in (_durations, _quantities, _shares_of, _skills, _titles, _named_honors, _generic_honors,
+    for finder in (_durations, _quantities, _age_ranges, _shares_of, _skills, _titles, _named_honors, _generic_honors,
                    _level_floors, _insurance, _contracts, _industries, _origins, _catalogs,
                    _time_windows, _negations, _contrast_negations, _records, _criteria, _certificates,
                    _training_certificates, _prize_lists, _groups, _capacities,
@@ -3501,7 +3523,7 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         out.extend((c, scope) for c in cands)
     whole = Scope(s_start, s_end, "sentence", s_start, s_end)
     extra = _exclusions(text, s_start, s_end) + _membership(text, s_start, s_end)
-    if text.find("每年", s_start, s_end) >= 0:  # cheap pre-check: speed
+    if text.find("每", s_start, s_end) >= 0:  # cheap pre-check: speed
         extra += _deadlines(text, s_start, s_end)
     if text.find("协议", s_start, s_end) >= 0:
         extra += _agreements(text, s_start, s_end)
