@@ -271,7 +271,14 @@ FIELD_MAP: dict[str, tuple[str, Decimal]] = {
     "age": ("age", Decimal(1)),
     "has": ("qualifications", Decimal(1)),
     "group": ("groups", Decimal(1)),
+    "unemployment_years": ("unemployment_years", Decimal(1)),
+    "unemployment_months": ("unemployment_years", Decimal(1) / 12),
+    "social_insurance_gap_years": ("social_insurance_gap_years", Decimal(1)),
+    "social_insurance_gap_months": ("social_insurance_gap_years", Decimal(1) / 12),
 }
+_IN_LAST = re.compile(r"^(?P<base>\w+?)_in_last_(?P<n>[0-9.]+)_(?P<unit>year|month)s$")
+_TO_EVENT = re.compile(r"^(?P<unit>year|month)s_to_(?P<event>.+)$")
+_RANGE_FIELDS = {"date_range": "date", "age_range": "age"}
 
 
 def _invert(op: str) -> str:
@@ -315,13 +322,61 @@ def _entity_leaf(cond: Condition) -> Leaf:
     return Leaf(field="entity_type", op=p.op, value=values)
 
 
-def map_condition(cond: Condition, doc: Document) -> Leaf | None:
-    """One extracted condition -> a vocabulary predicate; None for exclusion (stacking)."""
+def _range_node(cond: Condition) -> Node:
+    """date_range 2024-01-01/2025-12-31 / age_range 16/24 -> both ends, inclusive."""
+    p = cond.predicate
+    assert p is not None
+    lo, _, hi = str(p.value).partition("/")
+    name = _RANGE_FIELDS[p.field]
+    if name == "age":
+        try:
+            lo_v, hi_v = Decimal(lo), Decimal(hi)
+        except ArithmeticError:
+            return _manual(cond.quote)
+        return AllOf(all=[Leaf(field="age", op=">=", value=lo_v, unit="year", inclusive=True),
+                          Leaf(field="age", op="<=", value=hi_v, unit="year", inclusive=True)])
+    return AllOf(all=[Leaf(field="date", op=">=", value=lo, inclusive=True),
+                      Leaf(field="date", op="<=", value=hi, inclusive=True)])
+
+
+def _derived_leaf(cond: Condition) -> Leaf | None:
+    """count_in_last_3_years >= 10 -> volume >= 10 (about the last 3 years); years_to_退休 < 5
+    -> years_to_event < 5 (about 退休); None for any other field."""
+    p = cond.predicate
+    assert p is not None
+    if m := _IN_LAST.match(p.field):
+        if m["base"] not in FIELD_MAP:
+            return None
+        name, scale = FIELD_MAP[m["base"]]
+        return Leaf(field=name, op=p.op, value=_scaled(p.value, scale), unit=p.unit,
+                    inclusive=p.inclusive, about=f"in the last {m['n']} {m['unit']}s")
+    if m := _TO_EVENT.match(p.field):
+        value = p.value if m["unit"] == "year" else _scaled(p.value, Decimal(1) / 12)
+        return Leaf(field="years_to_event", op=p.op, value=value, unit="year",
+                    inclusive=p.inclusive, about=m["event"])
+    return None
+
+
+def map_condition(cond: Condition, doc: Document) -> Node | None:
+    """One extracted condition -> a vocabulary predicate (a range -> both ends); None for
+    exclusion (stacking)."""
     p = cond.predicate
     if p is None:
         return _manual(cond.quote)
     if p.field == "duplicate_benefit":
         return None
+    if p.field in _RANGE_FIELDS:
+        node = _range_node(cond)
+        if cond.negated and isinstance(node, AllOf):
+            return _manual(cond.quote)  # outside a range: no single test says it
+        return node
+    if (derived := _derived_leaf(cond)) is not None:
+        leaf = derived
+        if leaf.op in ("not", "exists"):
+            return _manual(cond.quote)
+        if cond.negated:
+            leaf = leaf.model_copy(update={"op": _invert(leaf.op)})
+        return leaf
     if p.field == "time_window" or "_since_" in p.field:
         leaf = _time_leaf(cond, doc)
     elif p.field == "entity_type":
@@ -342,10 +397,29 @@ def map_condition(cond: Condition, doc: Document) -> Leaf | None:
     return leaf
 
 
+def _absorbed_windows(group: ConditionGroup, conds: dict[str, Condition]) -> set[str]:
+    """The recent windows a count of the group is measured over (count_in_last_3_years)."""
+    out = set()
+    for m in group.members:
+        c = conds.get(m) if isinstance(m, str) else None
+        if c is not None and c.predicate and (w := _IN_LAST.match(c.predicate.field)):
+            out.add(f"{w['n']}_{w['unit']}")
+    return out
+
+
+def _is_absorbed(cond: Condition, windows: set[str]) -> bool:
+    p = cond.predicate
+    return bool(p and p.field in ("recent_years", "recent_months") and
+                f"{p.value}_{p.field.removeprefix('recent_').removesuffix('s')}" in windows)
+
+
 def map_group(group: ConditionGroup, conds: dict[str, Condition], doc: Document) -> Node | None:
     """A ConditionGroup over condition ids -> an {all}/{any} tree of leaves."""
     members: list[Node] = []
+    windows = _absorbed_windows(group, conds)
     for m in group.members:
+        if isinstance(m, str) and m in conds and _is_absorbed(conds[m], windows):
+            continue  # 近三年 bounding 发明专利授权量不少于10件: the count carries the window
         node = map_group(m, conds, doc) if isinstance(m, ConditionGroup) else (
             map_condition(conds[m], doc) if m in conds else None)
         if node is not None:

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.data import load_raw
 from pipeline.models import Benefit, Document
 from pipeline.rules import (FIELD_MAP, AllOf, AnyOf, Leaf, ProfileVocabulary, RulesFile,
-                            amount_expr, build_rules, node_fields, rules_from_documents,
-                            vocabulary)
+                            amount_expr, build_rules, document_rules, node_fields,
+                            rules_from_documents, vocabulary)
+from pipeline.stages import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 YEJI = "004_85f2414aeacedee7"
@@ -228,3 +230,19 @@ def test_end_to_end_run_rules_calc_for_a_wuhan_craftsman(corpus_run, tmp_path):
     human = CliRunner().invoke(main, ["calc", "--rules", str(corpus_run / "rules.json"),
                                       "--profile", str(profile)])
     assert human.exit_code == 0 and "Applies (" in human.output
+
+
+# --------------------------------------------------------------------------- field mapping cases
+
+RULE_FIELD_CASES = yaml.safe_load(
+    (ROOT / "tests/cases/rule_fields.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", RULE_FIELD_CASES, ids=lambda c: c["id"])
+def test_condition_fields_map_to_vocabulary_tests(case):
+    doc = document_from_text("关于印发测试办法的通知\n一、" + case["text"] + "\n", "t")
+    rules, _ = document_rules(doc)
+    assert len(rules) == 1
+    got = rules[0].model_dump(exclude_none=True, mode="json")["conditions"]
+    assert got == case["conditions"]
+    assert set(node_fields(rules[0].conditions)) - {"text"} <= {f.name for f in vocabulary().fields}
