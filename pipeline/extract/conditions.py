@@ -769,6 +769,7 @@ _TIER_LABEL_T = r"""
       (?:[一二三四五六七八九]|[1-9１-９])星级?   # a star rating: 一星级 / 3星
     | (?:<<LEVELS>>)                            # an administrative level: 国家级 / 省级
     | [A-EＡ-Ｅ甲乙丙丁](?:类|档)                # a class letter: A类 / 甲类 / B档
+    | (?:国家)?(?:[1-5１-５]A|A{3,5})级?          # a scenic-area rating: 5A级 / 4A / AAAA级
     | (?:<<WORDS>>)                             # a word label: 轻度 / 本科 / 初级
     )
     (?:及以上|以上)?                            # 本科及以上
