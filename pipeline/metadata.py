@@ -51,7 +51,8 @@ VALIDITY_YEARS = regex.compile(
     r"(?:有效期|试行期|实施期|执行期)\s*(?:限)?\s*(?:为|是)?\s*"     # 有效期为 / 试行期
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"            # 5年
 )
-EFFECT_WORDS = regex.compile(r"施行|实施|执行|生效|印发之日|发布之日")
+EFFECT_WORDS = regex.compile(r"(?:施行|实施|执行|生效)(?!期)|印发之日|发布之日")
+SELF_REFERENCE = regex.compile(r"本(?:办法|措施|通知|方案|意见|细则|规定|政策|计划|实施意见|实施方案)")
 VALIDITY_BOUND_AFTER = regex.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")
 INTERPRETER = regex.compile(
     r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
@@ -194,12 +195,16 @@ def _own_validity(text: str) -> regex.Match | None:
     own = [m for m in VALIDITY_YEARS.finditer(text)
            if not VALIDITY_BOUND_AFTER.match(text, m.end())
            and not text.endswith("剩余", 0, m.start())]
+    fallback = None
     for m in own:
         start = max(text.rfind(p, 0, m.start()) for p in "。\n") + 1
         end = min((i for i in (text.find(p, m.end()) for p in "。\n") if i >= 0), default=len(text))
-        if EFFECT_WORDS.search(text, start, end):
+        sentence = text[start:m.start()] + text[m.end():end]  # not 实施 in 实施期 itself
+        if EFFECT_WORDS.search(sentence):
             return m
-    return own[0] if own else None
+        if fallback is None and SELF_REFERENCE.search(sentence):
+            fallback = m  # 本办法有效期5年: the notice's own, with no effect sentence
+    return fallback
 
 
 def _validity(text: str, issued: dt.date | None, meta: Metadata,

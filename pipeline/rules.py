@@ -329,6 +329,8 @@ def _range_node(cond: Condition) -> Node:
     lo, _, hi = str(p.value).partition("/")
     name = _RANGE_FIELDS[p.field]
     if name == "age":
+        if not cond.quote.startswith("年龄"):
+            return _manual(cond.quote)  # 招用16—24岁青年的企业: the hired person's age
         try:
             lo_v, hi_v = Decimal(lo), Decimal(hi)
         except ArithmeticError:
@@ -348,7 +350,8 @@ def _derived_leaf(cond: Condition) -> Leaf | None:
         if m["base"] not in FIELD_MAP:
             return None
         name, scale = FIELD_MAP[m["base"]]
-        return Leaf(field=name, op=p.op, value=_scaled(p.value, scale), unit=p.unit,
+        return Leaf(field=name, op=p.op, value=_scaled(p.value, scale),
+                    unit="year" if scale != 1 else p.unit,
                     inclusive=p.inclusive, about=f"in the last {m['n']} {m['unit']}s")
     if m := _TO_EVENT.match(p.field):
         value = p.value if m["unit"] == "year" else _scaled(p.value, Decimal(1) / 12)
@@ -386,8 +389,8 @@ def map_condition(cond: Condition, doc: Document) -> Node | None:
     elif p.field in FIELD_MAP:
         name, scale = FIELD_MAP[p.field]
         op = ">=" if p.field == "origin" and p.op == "==" else p.op
-        leaf = Leaf(field=name, op=op, value=_scaled(p.value, scale), unit=p.unit,
-                    inclusive=p.inclusive)
+        leaf = Leaf(field=name, op=op, value=_scaled(p.value, scale),
+                    unit="year" if scale != 1 else p.unit, inclusive=p.inclusive)
     else:
         return _manual(cond.quote)
     if leaf.op in ("not", "exists"):
@@ -402,7 +405,8 @@ def _absorbed_windows(group: ConditionGroup, conds: dict[str, Condition]) -> set
     out = set()
     for m in group.members:
         c = conds.get(m) if isinstance(m, str) else None
-        if c is not None and c.predicate and (w := _IN_LAST.match(c.predicate.field)):
+        if c is not None and c.predicate and (w := _IN_LAST.match(c.predicate.field)) and \
+                w["base"] in FIELD_MAP:  # a count the calculator tests carries the window
             out.add(f"{w['n']}_{w['unit']}")
     return out
 

@@ -142,10 +142,14 @@ class ConditionWords(_Strict):
     body_head_stops: list[str] = []
     leading_body_stops: list[str] = []
     leading_body_openers: list[str] = []
+    leading_body_verbs: list[str] = []
+    age_range_min: int = 14
+    deadline_acts: list[str] = []
     marker_negations: list[str] = []
     standard_comparators: list[str] = []
     unemployment_words: list[str] = []
     money_consequence_verbs: list[str] = []
+    rate_consequence_verbs: list[str] = []
     distance_words: list[str] = []
     sector_verbs: list[str] = []
     sector_heads: list[str] = []
@@ -497,7 +501,7 @@ _CLAUSE_PUNCT = regex.compile(
 _DE_FRAME_END_T = r"""
     的                           # the nominaliser closing a qualifier: …的
     (?:[（(][^）)]{0,40}[）)])?  # an optional note: （含引进后三年内入选）
-    (?=\s*[，,：:]|<<VERBS>>)    # followed by a clause boundary, or a service with no
+    (?=\s*[，,：:]|(?:<<VERBS>>)(?![^，,。；;]*的))  # a clause boundary, or a service (no
                                  # comma before it (对…未就业的提供职业指导)
 """
 
@@ -1000,7 +1004,8 @@ _INAPPLICABLE_T = r"""
 
 _CONSEQUENCE_T = r"""
     (?P<marker><<MARKERS>>                      # 给予 / 予以 / 享受 / 可
-      | (?:<<MONEY_VERBS>>)(?=\s*[0-9０-９]))     # 每亩补贴100元: a grant verb before its sum
+      | (?<=每\p{Han}{1,3}|[，,；;])(?:<<MONEY_VERBS>>)(?=\s*[0-9０-９])  # 每亩补贴100元
+      | (?<=[%％])(?:<<RATE_VERBS>>))            # 按上年度缴费的30%返还: a rate paid
 """
 
 _HEAD_SUBJECT_T = r"""
@@ -1115,7 +1120,7 @@ _APPLICANT_T = r"""
 
 _SECTOR_LIST_T = r"""
     (?P<verb><<VERBS>>)                         # 从事
-    (?P<list>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,5})  # 餐饮、住宿、零售
+    (?P<list>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,5})  # 餐饮、住宿、零售(等)
     (?:<<HEADS>>)                               # 行业 / 产业 / 领域
     (?=的|[，,。；;]|$)                          # … closing the qualifier
 """
@@ -1349,6 +1354,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                               H=_alt(w.body_heads)),
         sector_list=_compile(_SECTOR_LIST_T, VERBS=_alt(w.sector_verbs), HEADS=_alt(w.sector_heads)),
         negated_piece=_compile(_NEGATED_PIECE_T, NEG=_alt(w.negated_piece_openers)),
+        negation_word=_compile(r"^(?:<<NEG>>)", NEG=_alt(w.negations)),
         contrast_negation=_compile(_CONTRAST_NEGATION_T, JOIN=_alt(w.contrast_joiners),
                                    NEG=_alt(w.negations)),
         de_frame_end=_compile(_DE_FRAME_END_T, VERBS=_alt(w.frame_service_verbs)),
@@ -1363,7 +1369,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         approval=_compile(_APPROVAL_T, FALSE=_alt(w.approval_false_after),
                           VERBS=_alt(w.approval_verbs)),
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
-            w.consequence_markers + w.modal_markers), MONEY_VERBS=_alt(w.money_consequence_verbs)),
+            w.consequence_markers + w.modal_markers), MONEY_VERBS=_alt(w.money_consequence_verbs),
+            RATE_VERBS=_alt(w.rate_consequence_verbs)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
         contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
                                AWARDS=_alt(w.contest_award_words), LEADS=_alt(w.contest_award_leads)),
@@ -1928,9 +1935,11 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         op = _cmp(m) or ("==" if not m["incl"] else ">=")
         op, inclusive = _bound(op, m["incl"], m["excl"])
         field = f"{_DURATION_FIELD[kind]}_{unit}s"
+        left6 = text[max(lo, m.start() - 6):m.start()]
         gap = next((g for g in words().insurance_gap_words
-                    if kind == "social_insurance" and g in text[max(lo, m.start() - 6):m.start()]),
-                   None)
+                    if kind == "social_insurance" and g in left6
+                    and not left6[:left6.find(g)].endswith(tuple(words().negations + ["无"]))),
+                   None)  # 未断缴满12个月 / 无中断满1年: contributions without a gap, no gap
         if gap:  # 社会保险断缴超过3个月: the length of a gap in contributions, not of them
             field = f"social_insurance_gap_{unit}s"
         pred = Predicate(field=field, op=op, value=value, unit=unit, inclusive=inclusive)
@@ -1962,11 +1971,14 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _rx().quantity.finditer(text, lo, hi):
         listed = not (m["per"] or m["pre"] or m["post"])
-        if listed:  # 超过1000万元、5000万元、1亿元的: a member shares the bound before it
+        if listed:  # 超过1000万元或5000万元的: a member shares the bound before it …
             prev = out[-1] if out else None
             if prev is None or prev.type != "threshold" or text[prev.end:m.start()] != "、" \
                     or words().threshold_units[m["unit"]] not in ("amount", "count", "currency"):
                 continue
+            if _respective(text, m.end(), hi):
+                continue  # … but not in a 分别 ladder: each tier pays its own amount, and one
+                # any-of over the rungs would pay every tier (the rest stays one qualifier)
         value = _num(m["num"])
         if value is None:
             continue
@@ -2007,11 +2019,17 @@ def _age_ranges(text: str, lo: int, hi: int) -> list[_Cand]:
     """16—24岁青年 / 年龄在18至35周岁之间: an age range (age_range == "16/24", both ends in;
     typed other, as single age bounds are)."""
     out = []
+    w = words()
     for m in _rx().age_range.finditer(text, lo, hi):
         a, b = _num(m["a"]), _num(m["b"])
         if a is None or b is None or not a < b:
             continue
-        pred = Predicate(field="age_range", op="==", value=f"{a}/{b}", unit=m["unit"],
+        own = m.group().startswith(tuple(w.age_lead_words))
+        if not own and a < w.age_range_min:
+            continue  # 有0-3岁婴幼儿的职工: someone else's age (a child's)
+        if text[max(lo, m.start() - 1):m.start()] in ("男", "女"):
+            continue  # 男18-60周岁、女18-55周岁: ranges by sex, no single test
+        pred = Predicate(field="age_range", op="==", value=f"{a}/{b}", unit="周岁",
                          inclusive=True)
         out.append(_Cand(m.start(), m.end(), "other", pred))
     return out
@@ -2585,8 +2603,8 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         pred = Predicate(field="time_window", op="==", value=m.group())
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
     ranges = []
-    for m in rx.date_range.finditer(text, lo, hi) if text.find("至", lo, hi) >= 0 or \
-            text.find("到", lo, hi) >= 0 else ():  # 于2024年1月1日至2025年12月31日期间
+    for m in rx.date_range.finditer(text, lo, hi) if text.find("年", lo, hi) >= 0 else ():
+        # 于2024年1月1日至2025年12月31日期间 / 2024年1月-2025年12月
         a = _date_value(m)
         b = _date_end(int(m["y2"]), int(m["m2"]), m["d2"])
         if a is None or b is None or b < a:
@@ -2603,7 +2621,22 @@ def _time_windows(text: str, lo: int, hi: int) -> list[_Cand]:
         op = ">=" if m["rel"] in w.date_after else "<"
         pred = Predicate(field="date", op=op, value=d.isoformat(), inclusive=op == ">=")
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
-    return out
+    return [_until_event(text, lo, c) for c in out]
+
+
+def _until_event(text: str, lo: int, c: _Cand) -> _Cand:
+    """距法定退休年龄5年以内 / 离退休不足5年: a window after 距 / 离 counts the time left until
+    the event (years_to_退休, a threshold), not the time since it."""
+    p = c.predicate
+    if p is None or "_since_" not in p.field:
+        return c
+    left = text[max(lo, c.start - 6):c.start]  # strictly before (离校2年内: 离 is the event)
+    dist = max((left.rfind(d) for d in words().distance_words), default=-1)
+    if dist < 0 or not _RE_HAN_RUN.fullmatch(left[dist:]):
+        return c
+    start = max(lo, c.start - 6) + dist
+    field = p.field.replace("_since_", "_to_", 1)
+    return _Cand(start, c.end, "threshold", p.model_copy(update={"field": field}))
 
 
 def _event_windows(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -2659,7 +2692,8 @@ def _contrast_negations(text: str, lo: int, hi: int) -> list[_Cand]:
     read by the activity rule."""
     out = []
     for m in _rx().contrast_negation.finditer(text, lo, hi):
-        pred = Predicate(field="has", op="not", value=m["q"])
+        held = _rx().negation_word.sub("", m["q"], count=1)  # 尚未创业 -> 创业 (not held)
+        pred = Predicate(field="has", op="not", value=held)
         out.append(_Cand(m.start("q"), m.end("q"), "exclusion", pred, priority=1, negated=True))
     return out
 
@@ -2687,6 +2721,9 @@ def _compliance(text: str, lo: int, hi: int) -> list[_Cand]:
         obj = m["obj"].strip()
         if obj.startswith(skip) or len(_HAN.findall(obj)) < 3:
             continue
+        tail = text[m.end():hi]
+        if any(v in tail[:tail.find("的") + 1 or 30] for v in words().procedure_words):
+            continue  # 资金使用应符合…规定并由财政部门直接拨付: a procedure, not a qualifier
         pred = Predicate(field="criteria", op="exists", value=f"{obj}{m['head']}")
         out.append(_Cand(m.start(), m.end(), "other", pred, priority=1))
     return out
@@ -2860,12 +2897,20 @@ def _open_to(text: str, lo: int, hi: int) -> list[_Cand]:
     applicant a programme is opened to (entity_type, quoted with their modifiers). A generic
     or bare noun (向企业开放) says nothing and is not read."""
     out = []
+    table = _entity_by_alias()
     for m in _rx().open_to.finditer(text, lo, hi):
-        t = _entity_by_alias()[m["alias"]]
+        t = table[m["alias"]]
         if t.generic or t.bare and m.start("alias") > m.start("obj"):
             continue
-        pred = Predicate(field="entity_type", op="in", value=[t.canonical])
-        out.append(_Cand(m.start("obj"), m.end("obj"), "entity_type", pred, canonical=t.canonical))
+        if _skip_label(text, lo, hi) < hi and text[_skip_label(text, lo, hi):m.start()].lstrip(
+                " \u3000").startswith(tuple(words().encouragement_openers)):
+            continue  # 鼓励各类金融机构向科技型中小企业开放…: prose, not who qualifies
+        kinds = list(dict.fromkeys(
+            table[x.group()].canonical for x in _rx().entity.finditer(text, m.start("obj"), m.end("obj"))
+            if not table[x.group()].generic)) or [t.canonical]
+        pred = Predicate(field="entity_type", op="in", value=kinds)
+        out.append(_Cand(m.start("obj"), m.end("obj"), "entity_type", pred,
+                         canonical=kinds[0] if len(kinds) == 1 else None))
     return out
 
 
@@ -2896,7 +2941,9 @@ def _sector_lists(text: str, lo: int, hi: int) -> list[_Cand]:
     in, named before 行业 / 产业 / 领域 (industry, any of the listed sectors)."""
     out = []
     for m in _rx().sector_list.finditer(text, lo, hi):
-        kinds = [x for x in _RE_SECTOR_SPLIT.split(m["list"]) if x]
+        table = _industry_by_alias()
+        kinds = [x.removesuffix("等") for x in _RE_SECTOR_SPLIT.split(m["list"]) if x]
+        kinds = [table[x].canonical if x in table else x for x in kinds if x]
         pred = Predicate(field="industry", op="in", value=kinds)
         out.append(_Cand(m.start("verb"), m.end(), "industry", pred))
     return out
@@ -2995,6 +3042,8 @@ def _deadlines(text: str, lo: int, hi: int) -> list[_Cand]:
     """申领单位于每年3月底前向…提交材料: the applicant's yearly deadline (time window); 于每季度
     首月向…申请 is a period to apply in (op ==), not a deadline."""
     out = _matched(_rx().deadline, text, lo, hi, "time_window", "application_date", "<")
+    acts = tuple(words().deadline_acts)  # 申请 / 申报 / 提交: not a reporting duty (填报人数)
+    out = [c for c in out if any(a in text[c.end:c.end + 40].split("。")[0] for a in acts)]
     for c in out:
         if not text[c.start:c.end].endswith(tuple(words().date_before)):
             c.predicate = c.predicate.model_copy(update={"op": "=="})
@@ -3121,7 +3170,7 @@ def _leading_body(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
         return []
     head = m["body"]
     w = words()
-    if any(x in head for x in w.body_head_stops + w.leading_body_stops) or \
+    if any(x in head for x in w.body_head_stops + w.leading_body_stops + w.leading_body_verbs) or \
             head in w.body_heads or head.startswith(tuple(w.leading_body_openers)):
         return []
     pred = Predicate(field="entity_type", op="in", value=[head])
