@@ -110,6 +110,14 @@ class DataDuty(_Strict):
     reach: int = 30
 
 
+class ContinuedClause(_Strict):
+    """X根据…，将…拨付: a basis adverbial closed by a comma keeps X the next clause's subject."""
+
+    openers: list[str]
+    next: list[str]
+    reach: int = 30
+
+
 class Entry(_Strict):
     """One surface form in the expanded alias table."""
 
@@ -137,6 +145,7 @@ class AgencyGazetteer(_Strict):
     unnamed_levels: list[str]
     regions: dict[str, Level]
     function_chars: str
+    function_words: list[str] = Field(default_factory=list)
     not_agency_after: list[str]
     max_gap: int = 12
     roles: dict[AgencyRole, list[str]]
@@ -186,6 +195,7 @@ class AgencyGazetteer(_Strict):
     delegated_roles: dict[AgencyRole, AgencyRole] = Field(default_factory=dict)
     delegated_fallback: dict[AgencyRole, list[str]] = Field(default_factory=dict)
     data_duty: DataDuty | None = None
+    continued_clause: ContinuedClause | None = None
     standard_open: list[str] = Field(default_factory=list)
     standard_close: list[str] = Field(default_factory=list)
     standard_reach: int = 16
@@ -422,6 +432,8 @@ _OPEN, _CLOSE = ("（", "("), ("）", ")")
 """Brackets around a body's second name: 市委组织部（市人才办）."""
 _CLAUSE_STOP = r"，。；;,：:！？!?\n"
 """Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
+_CLAUSE_END = regex.compile(rf"[{_CLAUSE_STOP}]")
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
 # --------------------------------------------------------------------------- compiled from data
@@ -691,6 +703,7 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
     found.sort(key=lambda f: (f[0], f[1]))
     found = _drop_unlisted(text, _drop_posted(text, found))
     found = _with_second_names(text, _drop_standards(text, found))
+    found = _with_sentence_levels(text, found, default_level)
     roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
     return [
         Agency(
@@ -915,6 +928,23 @@ def _acts_right_after(text: str, end: int) -> bool:
         match.group(match.lastgroup).startswith(w) for w in gazetteer().short_reach)
 
 
+def _with_sentence_levels(text: str, found: list[_Found], default_level) -> list[_Found]:
+    """各县（市、区）人社部门牵头…，财政部门做好资金保障，税务部门…: a body named without any
+    prefix or qualifier takes the level of the body named before it in the same sentence
+    (the division of labour is at that level), not the notice's own."""
+    out: list[_Found] = []
+    for item in found:
+        start, end, entry, level = item
+        if (out and not entry.level and level == default_level
+                and start == end - len(entry.alias)
+                and not _word_before(text, start, gazetteer().qualifiers)  # 各产业工会: its own
+                and out[-1][3] not in (None, default_level)
+                and not _SENTENCE_END.search(text, out[-1][1], start)):
+            item = (start, end, entry, out[-1][3])
+        out.append(item)
+    return out
+
+
 def _drop_standards(text: str, found: list[_Found]) -> list[_Found]:
     """以税务部门加计扣除口径为准: a body named as the yardstick of a figure does not act."""
     rx, words = _standard_regex(), gazetteer().standard_open
@@ -1134,7 +1164,10 @@ def _banned(text: str, start: int, end: int, entry: Entry) -> bool:
         offset = context.find(entry.alias)
         if offset >= 0 and text.startswith(context, start - offset) and start >= offset:
             return True
-    return _not_agency_regex().match(text, end) is not None
+    match = _not_agency_regex().match(text, end)
+    if match and entry.bare and match.group() in gazetteer().bare_followers:
+        return False  # 中央财政补贴资金: after its own prefix the stem grants (read by _bare_mention)
+    return match is not None
 
 
 # --------------------------------------------------------------------------- level prefix
@@ -1214,7 +1247,7 @@ def _place_name_len(text: str, pos: int, floor: int = 0, line_only: bool = False
         name = text[max(0, pos - size) : pos]
         if len(name) < size or not all(_HAN.fullmatch(c) for c in name):
             return 0
-        if any(c in stops for c in name):
+        if any(c in stops for c in name) or any(w in name for w in gazetteer().function_words):
             return 0
         before = pos - size
         if before < floor:
@@ -1249,8 +1282,10 @@ def _party_prefix(text: str, pos: int) -> int:
 def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     nexts = [s for s, _ in spans[1:]] + [len(text)]
     heads = _list_heads(text, spans)
+    starts = [s for s, _ in spans]
     triggered = [_trigger_role(text, start, end, stop=stop, head=head)
                  or _delegated_role(text, start, end, stop)
+                 or _continued_role(text, start, end, starts)
                  for (start, end), stop, head in zip(spans, nexts, heads)]
     roles: list[AgencyRole] = [r or "mention" for r in triggered]
     roles = [_preliminary(text, spans, i, roles) for i in range(len(spans))]
@@ -1262,7 +1297,6 @@ def _assign_roles(text: str, spans: list[tuple[int, int]]) -> list[AgencyRole]:
     _share_in_lists(text, spans, roles)
     for i in _issuer_indexes(text, spans):
         roles[i] = "issuer"
-    starts = [s for s, _ in spans]
     for lo, hi, label_role, led in _lists(text, spans):
         inside = list(range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)))
         for i, role in zip(inside, _list_roles(text, spans, inside, label_role, led)):
@@ -1322,6 +1356,23 @@ def _delegated_role(text: str, start: int, end: int, stop: int) -> AgencyRole | 
     if not _word_before(text, start, gaz.delegated_frames):
         return None
     return _trigger_role(text, start, end, gaz.delegated_reach, stop)
+
+
+def _continued_role(text: str, start: int, end: int, starts: list[int]) -> AgencyRole | None:
+    """X根据Y提交的兑付通知，将补贴资金支付至…: a basis adverbial (根据/依据…) right after X and
+    closed by a comma keeps X the subject of the next clause when that clause opens with a
+    disposal or manner word (将/及时): the trigger there is X's act (up to the next body named)."""
+    cont = gazetteer().continued_clause
+    if cont is None or not any(text.startswith(w, end) for w in cont.openers):
+        return None
+    stop = _CLAUSE_END.search(text, end, min(len(text), end + cont.reach + 1))
+    if stop is None or stop.group() not in "，,":
+        return None
+    pos = stop.end()
+    if not any(text.startswith(w, pos) for w in cont.next):
+        return None
+    k = bisect.bisect_left(starts, pos)
+    return _trigger_role(text, start, pos, stop=starts[k] if k < len(starts) else None)
 
 
 def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
