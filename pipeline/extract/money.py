@@ -22,7 +22,12 @@ qualifies: a floor.
 Per words: a 每… topic opening the sum's clause holds for the whole clause
 (``每人每年享受…不超过3次、累计金额最高6000元``), and for a next clause with no subject of
 its own (``每户每年享受的奖补资金，累计最高不超过5万元``); 年度 after a per-person word makes
-it per year, 每期 / 每次 after it per attendance (person_time).
+it per year, 每期 / 每次 after it per attendance (person_time). A recipient written
+without 每 right before 每年 counts like 每家企业每年 (``农业生产经营组织每年不超过300万元``:
+unit; ``个人每年``: person_year). A 单… word (``单户企业``, ``单台``) is a unit, except before a
+threshold closed by 的 (``对单台补贴额5万元以上的机具``). A next comma clause that repeats
+the bound word and only changes the subject keeps the per-unit
+(``…单台补贴额不超过15万元，200马力以上拖拉机不超过30万元``).
 
 >>> [(a.quote, a.kind, a.max) for a in extract_money("给予最高不超过50万元的补助")]
 [('最高不超过50万元', 'cap', Decimal('500000'))]
@@ -108,6 +113,10 @@ class PerData(_Strict):
     budget_verbs: Words
     change_links: Words
     budget_window: int = Field(gt=0, le=80)
+    recipient_heads: dict[str, Per]
+    threshold_close: Words
+    parallel_window: int = Field(gt=0, le=40)
+    parallel_breaks: Words
 
 
 class FrequencyData(_Strict):
@@ -138,6 +147,8 @@ class RateData(_Strict):
     base_stop_verbs: Words
     base_lead_bounds: Words
     base_max_chars: int = Field(gt=0, le=80)
+    raised_share_heads: Words
+    share_nouns: Words
 
 
 class MoneyData(_Strict):
@@ -193,6 +204,7 @@ class _Rx:
     sent: regex.Pattern
     fenbie_r: regex.Pattern
     rate: regex.Pattern
+    raised_r: regex.Pattern
     neutral_r: regex.Pattern
     stat_before_r: regex.Pattern
     stat_clause: regex.Pattern
@@ -216,6 +228,13 @@ class _Rx:
     period_noun: regex.Pattern
     session: regex.Pattern
     subjectless: regex.Pattern
+    recipient: regex.Pattern
+    single: regex.Pattern
+    threshold_close: regex.Pattern
+    parallel_gap: regex.Pattern
+    bound_word: regex.Pattern
+    new_frame: regex.Pattern
+    recipient_head: regex.Pattern
 
 
 def _core_pattern(d: MoneyData) -> str:
@@ -245,7 +264,7 @@ def _core_pattern(d: MoneyData) -> str:
     """
 
 
-def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
+def _rate_patterns(d: RateData, raise_links: list[str]) -> dict[str, regex.Pattern]:
     v = regex.VERBOSE
     return {
         "rate": regex.compile(rf"""
@@ -257,6 +276,10 @@ def _rate_patterns(d: RateData) -> dict[str, regex.Pattern]:
             |(?P<pts>(?<![\d.．])(?P<pnum>\d+(?:[.．]\d+)?|[一二三四五六七八九十]+){_H}(?:{_alt(d.point_marks)}))  # 10个百分点
             |(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?){_H}[:：∶]{_H}(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])  # 1:1
             |(?P<full>{_alt(d.full_words)})(?=(?:{_alt(d.full_verbs)}))        # 全额补贴: the whole cost (1.0)
+            """, v),
+        "raised_r": regex.compile(rf"""(?r)
+            (?:{_alt(d.raised_share_heads)}){_H}(?:{_alt(d.share_nouns)}){_H}  # 补助比例 / 测算比例 ...
+            (?:{_alt(raise_links)}){_H}\Z                                      # ... 提高至 right before 35%
             """, v),
         "neutral_r": regex.compile(rf"(?r)(?:{_alt(d.neutral_before)}){_H}\Z  # 不超过30%: still a rate", v),
         "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
@@ -350,7 +373,17 @@ def _rx() -> _Rx:
             (?<!{"|".join(regex.escape(w) for w in d.per.period_noun_blockers)})  # not 上年度
             (?P<w>{_alt(d.per.period_nouns)})                   # 年度 课酬总额
             """, v),
-        **_rate_patterns(d.rates),
+        recipient=regex.compile(rf"""
+            (?P<h>{_alt(d.per.recipient_heads)}){_H}           # 农业生产经营组织 / 个人 ...
+            每{_H}(?:{_alt(w for w, p in d.per.classifiers.items() if p in ("year", "month"))})  # ... 每年
+            """, v),
+        single=regex.compile(rf"(?:{_alt(d.per.single_markers)})  # 单台 / 单户", v),
+        parallel_gap=regex.compile(rf"{_H}[，,][^，,。；;：:\n！？!?、每]{{1,{d.per.parallel_window}}}  # ，200马力以上拖拉机", v),
+        new_frame=regex.compile(rf"{_H}[，,]{_H}(?:{_alt(d.per.parallel_breaks)})  # ，对企业…", v),
+        recipient_head=regex.compile(rf"(?:{_alt(d.per.recipient_heads)})  # 企业 / 个人 in a gap", v),
+        bound_word=regex.compile(rf"(?:{_alt(d.bounds.before)})  # 不超过 opening a sum's quote", v),
+        threshold_close=regex.compile(rf"{_H}(?:{_alt(d.per.threshold_close)})  # 5万元以上【的】机具", v),
+        **_rate_patterns(d.rates, d.per.change_links),
     )
 
 
@@ -412,6 +445,10 @@ def _left_per(text: str, start: int, floor: int, end: int | None = None) -> list
     lo = _clause_start(text, start, floor, money_data().per.window)
     parts = _per_parts(text, lo, hi) or _topic_per(text, start, hi)
     d = money_data().per
+    if parts and set(parts) <= {"year", "month"}:
+        rh = _rx().recipient.search(text, lo, hi)
+        if rh:
+            parts = [d.recipient_heads[rh["h"]]] + parts  # 农业生产经营组织每年: unit
     if "person" in parts and not {"year", "month"} & set(parts):
         pn = _rx().period_noun.search(text, lo, hi)
         if pn:
@@ -580,6 +617,8 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
     per_suffix = [money_data().per.classifiers[c] for c in _rx().cls.findall(m["per"] or "")]
     parts = _left_per(text, first, floor, m.start()) + per_suffix
     per = _compose(parts or _clause_per(text, first, floor))
+    if per and m["post"] and _single_threshold(text, first, floor, m):
+        per = None  # 对单台补贴额5万元以上的机具: what a threshold measures, not a per
     period = next((p for p in parts if p in ("year", "month")), per) if per == "unit" else per
     freq, used = _frequency(text, first, m.end(), floor, period)  # 每床每年: unit, yearly
     if bound and bound.kind == "cap" and _rx().refusal.match(text, m.end()):
@@ -591,6 +630,15 @@ def _core_items(text: str, m: regex.Match, floor: int) -> tuple[list[Amount], in
                          bound, bool(m["more"]))
         items.append(Amount(start=s, end=e, quote=text[s:e], per=per, frequency=freq, **fields))
     return items, used
+
+
+def _single_threshold(text: str, first: int, floor: int, m: regex.Match) -> bool:
+    """A sum bounded after it (以上 / 以下) and closed by 的, with a 单… word (单台, 单户) and
+    no 每 before it in its clause: a threshold on one item (单户在保余额1000万元以下的企业)."""
+    rx = _rx()
+    lo = _clause_start(text, first, floor, money_data().per.window)
+    return (bool(rx.threshold_close.match(text, m.end())) and "每" not in text[lo:first]
+            and bool(rx.single.search(text, lo, first)))
 
 
 def _linked(text: str, chain: list[list[Amount]], core: list[Amount]) -> bool:
@@ -667,7 +715,27 @@ def extract_money(text: str) -> list[Amount]:
     for old, new in zip(out, out[1:]):
         if new.per is None and _rx().change_link.fullmatch(text, old.end, new.start):
             new.per, new.frequency = old.per, new.frequency or old.frequency  # 由每人每月300元提高到500元
+        elif new.per is None and old.per and _parallel_clause(text, old, new):
+            new.per, new.frequency = old.per, new.frequency or old.frequency
     return out
+
+
+def _parallel_clause(text: str, old: Amount, new: Amount) -> bool:
+    """The next comma clause repeats the bound word of a sum with a written per-unit and only
+    changes its subject (100马力以上拖拉机单台补贴额不超过15万元，200马力以上拖拉机不超过30万元):
+    the elided 单台 holds for it too. A total word or a 每 of its own breaks the parallel."""
+    if new.kind != old.kind or new.kind not in ("cap", "floor"):
+        return False
+    rx, d = _rx(), money_data().per
+    gap = rx.parallel_gap.fullmatch(text, old.end, new.start)
+    if not gap or rx.total.search(gap.group()) or rx.new_frame.match(gap.group()):
+        return False  # ，累计不超过… / ，对企业最高5万元: a total or a new recipient frame
+    people = old.per in ("person", "person_month", "person_year", "person_time")
+    for h in rx.recipient_head.findall(gap.group()):
+        if (d.recipient_heads[h] == "person") != people:
+            return False  # 每人最高2000元，培训机构最高10万元: a recipient of another kind
+    bound = rx.bound_word.match(old.quote)
+    return bool(bound) and new.quote.startswith(bound.group())
 
 
 # --------------------------------------------------------------------------- rates
@@ -752,6 +820,10 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
         return Rate(start=s, end=e, quote=m.group(), value=_norm(up[0] * num / 100),
                     base=up[1] or None, kind="uplift")
     num = _fraction_pct(m) if m["frac"] else parse_number(m["num"] or m["cn"])
+    if num is not None and m["pct"] and rx.raised_r.match(text, lo, s):
+        # 补助比例提高至80% / 测算比例提高到35%: the share of a payment raised, a rate
+        return Rate(start=s, end=e, quote=m.group(), value=_norm(num / 100),
+                    base=_base(text, lo, s), kind="share")
     if num is None or _is_stat(text, s, e, lo):
         return None
     up = _uplift(text, lo, s)

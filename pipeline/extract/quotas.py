@@ -68,6 +68,7 @@ class QuotaGazetteer(BaseModel):
     cap_triggers: list[str]
     target_triggers: list[str]
     licensing_nouns: list[str]
+    plan_verbs: list[str]
     per_verbs: list[str]
     procedure_verbs: list[str]
     schedule_verbs: list[str]
@@ -316,6 +317,17 @@ def _plan_rx(g: QuotaGazetteer) -> regex.Pattern:
     )
 
 
+@functools.cache
+def _plan_verb_rx(scopes: tuple[str, ...], verbs: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?:{_alternation(scopes)}|年)                    # a scope or a year as subject: 全省 / 今年 ...
+        [ \t\u3000]*(?:{_alternation(verbs)})           # ... then 计划 as a verb (本计划 is a noun)
+        """,
+        regex.VERBOSE,
+    )
+
+
 def _per_verb_rx(g: QuotaGazetteer) -> regex.Pattern:
     return regex.compile(
         rf"""
@@ -411,7 +423,16 @@ def _match_unit(text: str, pos: int, chinese: bool, lex: _Lex) -> tuple[str, int
         return None
     if chinese and _NUMBER.match(text, end):
         return None  # 三位一体, 一个一个: a set phrase, not a count
+    alt = _alt_unit_rx(tuple(lex.g.units)).match(text, end)
+    if alt:
+        return unit + alt.group(), alt.end()  # 3.5万台（套）: a unit with its alternative
     return unit, end
+
+
+@functools.cache
+def _alt_unit_rx(units: tuple[str, ...]) -> regex.Pattern:
+    """A second unit in brackets right after the first (台（套）, 家（个）, 名（人）)."""
+    return regex.compile(rf"[（(](?:{_alternation(units)})[）)]")
 
 
 def _suffix_word(s: str, words: tuple[str, ...]) -> str | None:
@@ -570,6 +591,7 @@ def _licensed(seg_prefix: str, before: str | None, lex: _Lex) -> bool:
         or lex.period_rx.search(seg_prefix)
         or lex.plan_rx.search(seg_prefix)
         or any(w in seg_prefix for w in g.licensing_nouns)
+        or _plan_verb_rx(tuple(g.subject_scope_prefixes), tuple(g.plan_verbs)).search(seg_prefix)
         or any(m in seg_prefix for m in g.child_markers)
         or lex.tier_rx.match(seg_prefix)
     )
@@ -765,9 +787,9 @@ def _clean_subject(s: str, share: bool, lex: _Lex) -> str | None:
     changed = True
     while changed and s:
         changed = False
-        head = _prefix_word(s, lex.words["subject_scope_prefixes"]) or _prefix_word(
-            s, lex.words["periods"]
-        )
+        head = (_prefix_word(s, lex.words["subject_scope_prefixes"])
+                or _prefix_word(s, lex.words["periods"])
+                or _prefix_word(s, lex.words["plan_verbs"]))  # 计划补贴… -> 补贴…
         if head:
             s, changed = s[len(head) :], True
         tail = _suffix_word(s, lex.words["subject_measure_suffixes"])
