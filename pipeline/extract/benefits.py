@@ -136,6 +136,12 @@ class BenefitWords(BaseModel):
     purpose_openers: list[str]
     service_verbs: list[str]
     borne_costs: list[str]
+    target_words: list[str]
+    fund_size_words: list[str]
+    count_limits: list[str]
+    demonstratives: list[str]
+    unit_scopes: list[str]
+    lending_verbs: list[str]
 
 
 @functools.cache
@@ -240,7 +246,20 @@ def _rx():
         "scope_note": regex.compile(rf"[（(](?:{alternation(w.scope_notes)})[^（）()]*[）)]$"),
         "negating": regex.compile(alternation(w.negating)),
         "announcement": regex.compile(alternation(w.announcement_markers)),
-        "budget": regex.compile(alternation(w.budget_verbs)),
+        "budget": regex.compile(alternation([*w.budget_verbs, *w.fund_size_words])),
+        "target": regex.compile(alternation(w.target_words)),
+        # 对合作银行（向小微企业）发放的信用贷款形成的损失: the lender of what is paid on
+        "lender": regex.compile(
+            rf"^(?P<who>[\p{{Han}}]{{2,12}}?)(?:向[^，。；,;]{{1,16}}?)?(?:{alternation(w.lending_verbs)})的"),
+        "unit_scope": regex.compile(alternation(w.unit_scopes)),
+        # 拖拉机按马力段给予… / 联合收割机给予…: the noun a comma clause opens with
+        "clause_label": regex.compile(
+            rf"\s*(?P<label>[\p{{Han}}]{{2,10}}?)(?:{alternation([*w.manner_openers, *w.give_verbs])})"),
+        # 按每千瓦时0.03元 / 每列（架）次给予2万元: a 每 phrase right before a sum or its give verb
+        "per_word_before": regex.compile(rf"每[\p{{Han}}（）()]{{1,6}}?(?:{give})?$"),
+        "demonstrative": regex.compile(rf"^(?:{alternation(w.demonstratives)})(?P<head>[\p{{Han}}]{{1,4}})$"),
+        # 享受补贴不超过3台（套）: a grant followed by a cap on a count limits it
+        "count_limit": regex.compile(rf"(?:{alternation(w.count_limits)})\s*[\d一二两三四五六七八九十]"),
         "give_verb_any": regex.compile(give),
         "anaphora": regex.compile(rf"^(?:{alternation(w.anaphora)})"),
         "subject_stop": regex.compile(rf"(?:{alternation(w.subject_stops)})"),
@@ -327,7 +346,9 @@ def _rx():
         # 本措施所称返乡入乡创业人员，是指…: the notice defines whom it is for
         "notice_definition": regex.compile(
             rf"本\p{{Han}}{{1,5}}?所称(?P<who>[^，,。；;：:“”\s]{{2,20}}?)\s*[，,]?\s*"
-            rf"(?:{alternation(w.definition_verbs)})"),
+            rf"(?:{alternation(w.definition_verbs)})"
+            # 补贴对象为从事农业生产的个人和农业生产经营组织: the notice's own object heading
+            rf"|(?:^|[。；;：:\s])(?:本\p{{Han}}{{1,5}}?)?(?P<who>{alternation(w.object_headings)})为(?=[^，,。；;]{{2}})"),
     }
 
 
@@ -511,6 +532,10 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     frames = [m for m in _dui().finditer(sent) if _clean_who(head_noun(m.group("who")))]
     if m := _first_before(frames, before - s):
         rec = _dui_recipient(text, s, m)
+        if rec.who and rec.who.endswith(tuple(words().paid_on_heads)) \
+                and (lender := rx["lender"].match(m.group("who"))) \
+                and (who := _clean_who(lender.group("who"))) and _plausible(who):
+            return _Recipient(who, m.group("who"), s + m.start("who"))  # 对合作银行发放的贷款形成的损失
         if rec.who and category_of(rec.who) is None:  # 对年输送20名…就业的 / 对…开展的竞赛
             inner = _actor(text, s + m.start("who"), s + m.end("who"))
             subject = _subject_np(m.group("who"))  # 对本市在岗职工在…首次取得…证书的
@@ -961,6 +986,9 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     stop = CLAUSE_BREAK.search(text, a.end, e)
     if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
         return True
+    if a.kind == "floor" and text.startswith("的", a.end) and not _rx()["give_verb_any"].search(
+            text, max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:")), a.start):
+        return True  # 对单台补贴额5万元以上的机具实行核验: a bound that modifies a noun (not 给予不低于10万元的补贴)
     if a.kind == "floor":  # 成员出资总额不低于50万元 / 上年度经营收入达到500万元以上: a measure of the applicant
         lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
         if _rx()["applicant_measure"].search(text, lo, a.start) and not _rx()["give_verb_any"].search(
@@ -1202,6 +1230,9 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
     if subset is not None and (who.who is None or who.start is not None and who.start < subset.start):
         who = subset  # 其中具有正高级职称的，安家补贴提高至15万元: a subset of the earlier recipient
         reason = reason or "a 其中 qualifier names a subset of the earlier recipient"
+    if who.who is not None and (ante := _antecedent(ctx, who)) is not None:
+        who = ante  # …的，给予该机构20万元奖励 -> the 机构 named before it
+        reason = reason or "recipient taken from the body a demonstrative points back to (该机构)"
     last = ctx.last if who.who is None else _named_before_predicate(ctx, who)
     if last is not None:
         who = _Recipient(last.who, last.phrase, last.start, guessed=True)
@@ -1231,6 +1262,22 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         extra={"beneficiary_phrase": who.phrase} if who.phrase and who.phrase != who.who else {},
         **fields,
     )
+
+
+def _antecedent(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
+    """该机构 / 此类企业: the last phrase of the sentence before it that ends in the same head
+    noun (银行业金融机构…的，给予该机构…奖励 -> 银行业金融机构)."""
+    m = _rx()["demonstrative"].match(who.who)
+    if m is None:
+        return None
+    text, head = ctx.doc.text, m.group("head")
+    end = text.rfind(head, ctx.s, who.start if who.start is not None and who.start > ctx.s else ctx.e)
+    if end < 0 or text[max(ctx.s, end - 1):end] in ("该", "此"):
+        return None
+    run = regex.search(r"[\p{Han}]{0,12}$", text[ctx.s:end]).group()
+    run = regex.split(r"[的对由向为在]", run)[-1]
+    name = _clean_who(run + head)
+    return _Recipient(name, run + head, end - len(run)) if name and len(name) > len(head) else None
 
 
 def _is_agency(index: _DocIndex, rec: _Recipient) -> bool:
@@ -1302,6 +1349,17 @@ def _outlay_owner(text: str, ctx: _Ctx, r: Rate) -> _Recipient | None:
     return _Recipient(_clean_who(m.group("owner")), m.group("owner"), m.start("owner"))
 
 
+def _scope_per(text: str, ctx: _Ctx, a: Amount) -> str | None:
+    """The per of a sum, or unit when its comma clause scopes it to one item (单户企业贴息最高
+    10万元 / 单笔贷款补偿最高100万元 / 拖拉机单台补贴额不超过15万元)."""
+    if a.per is not None:
+        return a.per
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    if _rx()["unit_scope"].search(text, lo, a.start) or _rx()["per_word_before"].search(text[lo:a.start]):
+        return "unit"  # 按每千瓦时0.03元: a 每 phrase the amount stage has no per for
+    return None
+
+
 def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for r in rates:
@@ -1313,7 +1371,7 @@ def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Ben
             is_total = _rx()["total"].search(text[max(ctx.s, cap.start - 10):cap.start])
             fields["total_cap" if is_total else "max"] = cap.max
             fields["amount_ids"] = [cap.id] if cap.id else []
-            fields["per"] = cap.per
+            fields["per"] = _scope_per(text, ctx, cap)
         if fields.get("per") is None:
             fields["per"] = _rate_per(text, ctx, r)  # 按每人每月最低工资标准的70%给予
         frequency = _frequency(text, ctx.s, ctx.e, cap)
@@ -1347,6 +1405,31 @@ def _single(text: str, ctx: _Ctx, a: Amount, rec: _Recipient):
     return a, rec, level, None
 
 
+def _clause_label(text: str, ctx: _Ctx, at: int) -> str:
+    """The noun a comma clause opens with, before its manner or grant (拖拉机按马力段给予…)."""
+    lo, _ = _comma_clause(text, ctx.s, ctx.e, at, at)
+    m = _rx()["clause_label"].match(text, lo, at)
+    return m.group("label") if m else ""
+
+
+def _split_listed_recipient(text: str, ctx: _Ctx, out: list[Benefit]) -> None:
+    """对报废老旧拖拉机、联合收割机并购置新机的，分别给予补贴：拖拉机按…给予0.1万—1.8万元，
+    联合收割机给予0.3万—2万元: clauses labelled by the members of the recipient's list each
+    take the recipient with their own member (报废老旧拖拉机并购置新机)."""
+    if len(out) < 2 or len({b.beneficiary for b in out}) != 1 or "、" not in (out[0].beneficiary or ""):
+        return
+    labels = [_clause_label(text, ctx, b.start) for b in out]
+    run = "、".join(labels)
+    if len(set(labels)) != len(labels) or not all(labels) or run not in out[0].beneficiary:
+        return
+    whole = out[0].beneficiary
+    for b, label in zip(out, labels):
+        b.beneficiary = whole.replace(run, label, 1)
+        b.needs_review = True
+        b.review_reason = b.review_reason or "the recipient's list narrowed to the member the clause opens with"
+        b.beneficiary_category = category_of(b.beneficiary)
+
+
 def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for group in _groups(amounts):
@@ -1358,7 +1441,9 @@ def _amount_benefits(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
                 ctx, a.start, a.end, who, instrument=_instrument(text, ctx.s, ctx.e, a.start, a.end, ctx),
                 frequency=_frequency(text, ctx.s, ctx.e, a), tier=tier, reason=reason,
                 tier_phrase=_qualification_label(text, ctx.s, a, tier),
-                duration_years=_duration(text, ctx.s, ctx.e), **_amount_fields(a)))
+                duration_years=_duration(text, ctx.s, ctx.e),
+                **{**_amount_fields(a), "per": _scope_per(text, ctx, a)}))
+    _split_listed_recipient(text, ctx, out)
     return out
 
 
@@ -1406,6 +1491,10 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
+    if rx["target"].search(text, ctx.s, m.start()):
+        return []  # 全年力争发放各类补贴惠及企业8000家以上: a target of the notice, not a rule
+    if rx["count_limit"].match(text, m.end()):
+        return []  # 每年购置同类机具享受补贴不超过3台（套）: a limit on a rule stated elsewhere
     if rx["noun_follower"].match(text, m.end()):
         return []  # 享受引才补助的人数 / 落实各项奖补政策: a noun phrase, not a grant
     if rx["condition_intro"].match(text, m.end()):
@@ -1462,7 +1551,7 @@ def _continued(ctx: _Ctx):
         return None
     prev = ctx.earlier[-1]
     text = ctx.doc.text
-    if text[prev.end - 1:prev.end] in "；;" or text[ctx.s:ctx.e].startswith("其中"):
+    if text[prev.end - 1:prev.end] in "；;：:" or text[ctx.s:ctx.e].startswith("其中"):
         for sent in reversed(ctx.earlier):  # back to the sentence that grants
             if _rx()["grant"].search(text, sent.start, sent.end) or _rx()["instrument"].search(
                     text, sent.start, sent.end):  # …可申请创业担保贷款，…；小微企业最高300万元
@@ -1528,8 +1617,19 @@ def _is_later_total(text: str, ctx: _Ctx, a: Amount) -> bool:
         return False
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
     rx = _rx()
-    return bool(rx["total_any"].search(text, lo, a.start)) and not rx["give_verb_any"].search(text, lo, hi) \
-        and not ctx.index.window(ctx.doc, "rates", ctx.s, ctx.e)
+    if rx["give_verb_any"].search(text, lo, hi) or ctx.index.window(ctx.doc, "rates", ctx.s, ctx.e):
+        return False
+    if rx["total_any"].search(text, lo, a.start):
+        return True
+    if lo == ctx.s and ctx.earlier and text.startswith(tuple(words().cap_scope_openers), lo) \
+            and not text[hi:ctx.e].strip("。；; ") and len(ctx.index.window(ctx.doc, "amounts", ctx.s, ctx.e)) == 1 \
+            and any(ctx.index.window(ctx.doc, kind, ctx.earlier[0].start, ctx.s) for kind in ("amounts", "rates")):
+        return True  # …按每人每月300元给予岗位补贴。每家企业每年岗位补贴最高不超过10万元。
+    if lo > ctx.s:  # 个人每年…总额不超过60万元，农业生产经营组织每年不超过300万元: a parallel total
+        before = [b for b in ctx.index.window(ctx.doc, "amounts", ctx.s, lo) if b.kind == "cap"]
+        return bool(before) and _is_later_total(text, ctx, before[-1]) \
+            and not rx["grant"].search(text, lo, a.start) and not rx["instrument"].search(text, lo, a.start)
+    return False
 
 
 def _apply_totals(ctx: _Ctx, clause_benefits: list[Benefit]) -> None:
@@ -1613,7 +1713,8 @@ def _is_total(text: str, ctx: _Ctx, a: Amount) -> bool:
     scope = text[lo:a.start].strip(" ，,")  # 每家 / 单家企业 / 每起案件: nothing but a scope
     if scope and not scope.startswith(tuple(words().cap_scope_openers)):
         return False  # 对家庭农场最高奖励5万元 / 农民合作社最高补贴10万元: a rule of its own
-    return any(b.per is not None and (b.value if b.value is not None else b.max) is not None
+    return any((b.per is not None or "每" in text[max(ctx.s, b.start - 6):b.start])  # 按每千瓦时0.03元
+               and (b.value if b.value is not None else b.max) is not None
                and (b.value if b.value is not None else b.max) < a.max for b in earlier)
 
 
@@ -1676,7 +1777,14 @@ class _DocIndex:
         if len(defs) != 1:
             return None
         term, m = next(iter(defs.items()))
-        if _rx()["object_heading"].search(term):  # 本办法所称扶持对象，是指…的家庭农场
+        if m.group(0).endswith("为"):  # 补贴对象为从事农业生产的个人和农业生产经营组织，包括：
+            phrase = regex.match(r"[^，,。；;：:]+", text[m.end():])
+            phrase = phrase.group().split("包括")[0] if phrase else ""
+            who = _clean_who(phrase)
+            if not who or ("的" not in who and category_of(who) is None):
+                return None
+            rec = _Recipient(who, phrase, m.end())
+        elif _rx()["object_heading"].search(term):  # 本办法所称扶持对象，是指…的家庭农场
             stop = SENTENCE_BREAK.search(text, m.end())
             rec = _defined_head(text, m.end(), stop.start() if stop else len(text))
             if not rec.who:
