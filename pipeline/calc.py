@@ -85,6 +85,9 @@ class CalcResult(BaseModel):
 _MISSING = object()
 
 
+_RECENT_ABOUT = "in the last "  # the `about` of a count over recent years (pipeline.rules)
+
+
 def _fact(profile: dict, name: str) -> Any:
     """profile[name], or profile["base"]["salary"] for "base.salary"; _MISSING when absent."""
     if name in profile:
@@ -206,8 +209,14 @@ class _Eval:
         if leaf.op == "manual":
             return None, [], [f"manual check: {leaf.value}"]
         fact = _fact(self.profile, leaf.field)
+        named = f"{leaf.field}[{leaf.about}]" if leaf.about else leaf.field
+        if isinstance(fact, dict) and leaf.field in self.vocab:
+            # {"years_since_event": {"引进": 2}}: a figure per thing the rule is about
+            fact = fact.get(leaf.about, _MISSING) if leaf.about else _MISSING
+        elif fact is not _MISSING and (leaf.about or "").startswith(_RECENT_ABOUT):
+            return None, [], [named]  # a plain (lifetime) figure cannot answer "in the last 3 years"
         if fact is _MISSING or fact is None:
-            return None, [], [leaf.field]
+            return None, [], [named]
         result = _leaf_value(leaf, fact, self.vocab.get(leaf.field))
         if result is None:
             return None, [], [f"{leaf.field} (cannot compare {fact!r})"]
@@ -552,6 +561,8 @@ def _profile_warnings(profile: dict, vocab: dict[str, VocabField], rules: RulesF
     for key in sorted(profile):
         if key.startswith("_") or key in ("name", "note"):
             continue
+        if isinstance(profile[key], dict) and key in vocab:
+            continue  # a figure per `about` ({"volume": {"in the last 3 years": 12}})
         if isinstance(profile[key], dict):
             out.extend(f"unknown profile field: {key}.{k}" for k in sorted(profile[key])
                        if f"{key}.{k}" not in known)
