@@ -142,6 +142,7 @@ class BenefitWords(BaseModel):
     demonstratives: list[str]
     unit_scopes: list[str]
     lending_verbs: list[str]
+    recipient_prepositions: list[str]
 
 
 @functools.cache
@@ -306,6 +307,9 @@ def _rx():
         # 给予企业引才补贴 / 给予培养单位或者职工个人技能提升补助 / 给予选送单位10万元/人:
         # the verb, then (checked by _give_slots) a recipient, then what follows it
         "give_verb": regex.compile(alternation(w.slot_give_verbs)),
+        # 按每人500元标准向企业给予岗前培训补贴: the object of 向 right before the give verb
+        "to_recipient": regex.compile(
+            rf"(?:{alternation(w.recipient_prepositions)})(?P<who>[^，。；,;：:\d０-９每]{{2,20}}?)(?:{give})"),
         "slot_stop": regex.compile(r"[，。；,;：:\d０-９每最按]|[一二三四五六七八九十两][万千百]"),
         "after_slot": regex.compile(
             rf"""\s*(?:一次性|每人|每家|每个|每名|最高|不超过|\d|[０-９]|[一二三四五六七八九十两][万千百]
@@ -523,6 +527,11 @@ def find_recipient(text: str, s: int, e: int, before: int) -> _Recipient:
     """
     rx = _rx()
     slots = _give_slots(text, s, e)
+    lo, hi = _comma_clause(text, s, e, before, before)  # the quantity's own comma clause
+    to = [m for m in rx["to_recipient"].finditer(text, lo, hi) if _plausible(m.group("who"))]
+    if to and not any(to[0].end() <= slot.at < hi for slot in slots):  # 按…标准向企业给予…补贴
+        m = to[0]
+        return _Recipient(_clean_who(m.group("who")), m.group("who"), m.start("who"), slot=True)
     if slot := _first_before(slots, before):
         return _Recipient(_clean_who(slot.who), slot.who, slot.at, slot=True)
     titles = [m for m in rx["title"].finditer(text, s, e) if _plausible(m.group("who"))]
@@ -853,6 +862,13 @@ def _recipient_list(text: str, s: int, first: int, n: int) -> tuple[list[str] | 
     if len(items) != n and not any(_rx()["list_split"].search(x) for x in commas[:-1]):
         # 国家级、省级、市级重点实验室或工程技术研究中心: 或 only inside the last member
         items = [_list_item(x) for x in _distribute_levels(commas)]
+    whole = BRACKETED.sub("", best.group("list"))
+    if len(items) != n and "的" in whole and not shared:
+        # 对从市外引进、年龄不超过45周岁的B类、C类人才，分别给予…: the qualifiers before 的 hold
+        # their own 、; the list of tiers is the head after the last 的
+        heads = _rx()["list_split"].split(whole.rsplit("的", 1)[1])
+        if len(heads) == n:
+            items = [_list_item(x) for x in _distribute_levels(heads)]
     ok = len(items) == n and all(items)
     return (items if ok else None), best.group("rel") is not None, shared
 
@@ -1540,7 +1556,8 @@ def _general_before_qizhong(ctx: _Ctx, amounts: list[Amount]) -> list[Benefit]:
     其中 is a rule of its own (unquantified), the 其中 part a quantified special case."""
     text = ctx.doc.text
     cut = text.find("其中", ctx.s, ctx.e)
-    if cut < 0 or any(a.start < cut for a in amounts) or not amounts:
+    if cut < 0 or any(a.start < cut for a in amounts) or not amounts \
+            or ctx.index.window(ctx.doc, "rates", ctx.s, cut):  # 按…的10%给予补助，其中…: quantified
         return []
     return _unquantified(_Ctx(ctx.doc, ctx.clause, ctx.s, cut, ctx.earlier, ctx.parent, ctx.index))
 
@@ -1674,7 +1691,10 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
         # …按学费的50%给予补助，其中取得初级工证书的，每人最高不超过1000元；取得高级工证书的，
         # 每人最高不超过2000元: each later cap is a tier of the same rate
         return _capped_tiers(ctx, inherited, amounts)
-    tiered_caps = [a for a in amounts if a.kind == "cap" and shares and _after_qizhong(text, ctx, a)]
+    own_rate = any(_after_qizhong(text, ctx, r) for r in shares[1:])  # 其中…的，补助比例提高至15%，
+    # 单家企业每年最高300万元: the 其中 part states its own rate; the cap is shared, not a tier
+    tiered_caps = [a for a in amounts if a.kind == "cap" and shares and not own_rate
+                   and _after_qizhong(text, ctx, a)]
     if tiered_caps:
         out = _capped_tiers(ctx, shares[0], tiered_caps)
         rest = [a for a in amounts if a not in tiered_caps]
