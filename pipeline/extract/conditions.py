@@ -117,6 +117,8 @@ class ConditionWords(_Strict):
     list_intro_heads: list[str]
     requirement_modals: list[str]
     requirement_subjects: list[str]
+    requirement_things: list[str] = []
+    exclusion_partner_openers: list[str] = []
     requirement_non_modals: list[str]
     requirement_np_leads: list[str]
     requirement_duty_openers: list[str] = []
@@ -150,6 +152,8 @@ class ConditionWords(_Strict):
     unemployment_words: list[str] = []
     money_consequence_verbs: list[str] = []
     rate_consequence_verbs: list[str] = []
+    relief_consequence_verbs: list[str] = []
+    relief_objects: list[str] = []
     distance_words: list[str] = []
     sector_verbs: list[str] = []
     sector_heads: list[str] = []
@@ -1005,7 +1009,10 @@ _INAPPLICABLE_T = r"""
 _CONSEQUENCE_T = r"""
     (?P<marker><<MARKERS>>                      # 给予 / 予以 / 享受 / 可
       | (?<=每\p{Han}{1,3}|[，,；;])(?:<<MONEY_VERBS>>)(?=\s*[0-9０-９])  # 每亩补贴100元
-      | (?<=[%％])(?:<<RATE_VERBS>>))            # 按上年度缴费的30%返还: a rate paid
+      | (?<=[%％])(?:<<RATE_VERBS>>)             # 按上年度缴费的30%返还: a rate paid
+      | (?:<<RELIEF_VERBS>>)                      # 减免 / 免收: a charge waived …
+        (?=\s*(?:[0-9０-９第一二两三四五六七八九十半]  # … for a span (3个月 / 第一年) …
+            |\p{Han}{0,6}?(?:<<RELIEF_OBJECTS>>))))  # … or named (租金 / 培训费用)
 """
 
 _HEAD_SUBJECT_T = r"""
@@ -1370,7 +1377,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                           VERBS=_alt(w.approval_verbs)),
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers), MONEY_VERBS=_alt(w.money_consequence_verbs),
-            RATE_VERBS=_alt(w.rate_consequence_verbs)),
+            RATE_VERBS=_alt(w.rate_consequence_verbs),
+            RELIEF_VERBS=_alt(w.relief_consequence_verbs), RELIEF_OBJECTS=_alt(w.relief_objects)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
         contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
                                AWARDS=_alt(w.contest_award_words), LEADS=_alt(w.contest_award_leads)),
@@ -1423,7 +1431,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                             VERBS=_alt(w.definition_verbs)),
         list_intro=_compile(_LIST_INTRO_T, WORDS=_alt(w.list_intro_words),
                             HEADS=_alt(w.list_intro_heads)),
-        requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects),
+        requirement=_compile(_REQUIREMENT_T, SUBJECTS=_alt(w.requirement_subjects +
+                                                           w.requirement_things),
                              MODALS=_alt(w.requirement_modals),
                              NONMODALS=_alt(w.requirement_non_modals)),
         topic_modal=_compile(_TOPIC_MODAL_T, MODALS=_alt(w.requirement_modals),
@@ -2494,10 +2503,25 @@ def _groups(text: str, lo: int, hi: int) -> list[_Cand]:
             if not m["reg"]:
                 continue
             g, end = None, m.end("reg")  # …的本市户籍高校毕业生: only 本市户籍 qualifies
+        elif m["reg"] and g is not None and not _group_list_follows(text, end, hi):
+            # 招用本市户籍脱贫劳动力: the registration and the group, two qualifiers (before a
+            # list of groups, 本区户籍登记失业人员、就业困难人员, it stays with the first)
+            pred = Predicate(field="group", op="in", value=[m["reg"]])
+            out.append(_Cand(m.start(), m.end("reg"), "other", pred, canonical=m["reg"]))
+            pred = Predicate(field="group", op="in", value=[g.canonical])
+            out.append(_Cand(m.start("alias"), end, g.type, pred, canonical=g.canonical))
+            continue
         value = g.canonical if g else m["reg"]
         pred = Predicate(field="group", op="in", value=[value])
         out.append(_Cand(m.start(), end, g.type if g else "other", pred, canonical=value))
     return out
+
+
+def _group_list_follows(text: str, end: int, hi: int) -> bool:
+    """True when another group noun follows ``end`` after a list joiner (、就业困难人员)."""
+    j = next((x for x in words().list_joiners if text.startswith(x, end)), None)
+    m = _rx().group.match(text, end + len(j), hi) if j else None
+    return bool(m and m["bare"])
 
 
 def _industries(text: str, lo: int, hi: int) -> list[_Cand]:
@@ -2540,7 +2564,9 @@ def _catalogs(text: str, lo: int, hi: int) -> list[_Cand]:
         state = rx.catalog_state.search(text, max(lo, m.start() - 3), m.start())
         if state and not _RE_CLAUSE_CLOSE.match(text[m.end("obj"):hi + 1]):
             state = None  # 已列入…名录； closing its clause is a state, not a benefit
-        if not m["de"] and not neg and not state and \
+        required = text.endswith(tuple(words().requirement_modals), max(0, m.start() - 2),
+                                 m.start())  # 补贴机具须列入…范围: a requirement's list
+        if not m["de"] and not neg and not state and not required and \
                 m["verb"] in words().catalog_verbs_need_de:
             continue
         pred = Predicate(field="catalog", op="not" if neg else "in", value=[m["obj"]])
@@ -2760,6 +2786,9 @@ def _exclusion_frame(text: str, lo: int, start: int) -> tuple[int, int]:
     """
     bounds = [lo] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, lo, start)]
     openers = tuple(words().exclusion_frame_openers)
+    a = _skip_label(text, bounds[-1], start)
+    if a < start and text.startswith(tuple(words().exclusion_partner_openers), a):
+        return a, -1  # …只能享受一次，与吸纳就业补贴不得重复享受: a rule of its own from 与
     for a in reversed(bounds[-2:]):
         a = _skip_label(text, a, start)
         if text[a:start].lstrip(" \u3000").removeprefix("对").startswith(openers) or \
@@ -3534,12 +3563,16 @@ def _conjoined_before(text: str, a: int, b: int) -> list[_Cand]:
 
 
 def _activity_before(text: str, a: int, b: int) -> list[_Cand]:
-    """The activity joined by 和 / 及 before a typed qualifier (承接省、市级技能竞赛和纳入年度计划
-    的…): a qualifier of its own."""
+    """The activity joined by 和 / 及 / 或 before a typed qualifier (承接省、市级技能竞赛和纳入
+    年度计划的… / 具有博士研究生学历或正高级职称的…): a qualifier of its own; a bracketed
+    alternative (在岗在编（或签订…合同）) leaves its bracket out."""
     m = _rx().activity_joiner.search(text, a, b)
-    if m is None or m.end() != b or len(_HAN.findall(text, a, m.start())) < 4:
+    if m is None or m.end() != b:
         return []
-    return [_qualitative(text, a, m.start())]
+    end = m.start() - 1 if text[m.start() - 1:m.start()] in ("（", "(") else m.start()
+    if len(_HAN.findall(text, a, end)) < 4:
+        return []
+    return [_qualitative(text, a, end)]
 
 
 def _agent_rest(text: str, a: int, b: int) -> int | None:
