@@ -149,6 +149,10 @@ class RateData(_Strict):
     base_max_chars: int = Field(gt=0, le=80)
     raised_share_heads: Words
     share_nouns: Words
+    split_verbs: Words
+    paid_floor_verbs: Words
+    paid_floor_words: Words
+    raised_recipient_openers: Words
 
 
 class MoneyData(_Strict):
@@ -205,6 +209,9 @@ class _Rx:
     fenbie_r: regex.Pattern
     rate: regex.Pattern
     raised_r: regex.Pattern
+    raised_after_r: regex.Pattern
+    split_r: regex.Pattern
+    paid_floor_r: regex.Pattern
     neutral_r: regex.Pattern
     stat_before_r: regex.Pattern
     stat_clause: regex.Pattern
@@ -280,6 +287,14 @@ def _rate_patterns(d: RateData, raise_links: list[str]) -> dict[str, regex.Patte
         "raised_r": regex.compile(rf"""(?r)
             (?:{_alt(d.raised_share_heads)}){_H}(?:{_alt(d.share_nouns)}){_H}  # 补助比例 / 测算比例 ...
             (?:{_alt(raise_links)}){_H}\Z                                      # ... 提高至 right before 35%
+            """, v),
+        "raised_after_r": regex.compile(rf"""
+            (?:(?:{_alt(d.raised_recipient_openers)})[^，,。；;：:\n！？!?]{{1,12}}?)?   # 对脱贫县 ...
+            (?:{_alt(raise_links)}){_H}\Z                                      # ... 提高至 right before 40%
+            """, v),
+        "split_r": regex.compile(rf"{_H}(?:的)?(?:{_alt(d.ratio_marks)})?{_H}(?:{_alt(d.split_verbs)})  # 5:5比例分担", v),
+        "paid_floor_r": regex.compile(rf"""(?r)
+            (?:{_alt(d.paid_floor_verbs)}){_H}(?:{_alt(d.paid_floor_words)}){_H}\Z  # 合计补贴不低于10%
             """, v),
         "neutral_r": regex.compile(rf"(?r)(?:{_alt(d.neutral_before)}){_H}\Z  # 不超过30%: still a rate", v),
         "stat_before_r": regex.compile(rf"(?r)(?:{_alt(d.stat_before)}){_H}\Z  # 占比达到35%", v),
@@ -761,6 +776,8 @@ def _base(text: str, lo: int, pos: int) -> str | None:
 def _is_stat(text: str, start: int, end: int, lo: int) -> bool:
     """A statistic or target (占比达到35%, 8%提取, 60%以上用于), not money paid."""
     rx = _rx()
+    if rx.paid_floor_r.match(text, lo, start):
+        return bool(rx.stat_clause.search(text, lo, start))  # 合计补贴不低于10%: the least share paid
     if not rx.neutral_r.match(text, lo, start) and rx.stat_before_r.match(text, lo, start):
         return True
     if rx.stat_clause.search(text, lo, start):
@@ -811,6 +828,8 @@ def _rate(text: str, m: regex.Match) -> Rate | None:
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if not a or b is None or not rx.matching.search(text, sent_lo, sent_hi):
             return None
+        if rx.split_r.match(text, e):
+            return None  # 由市、县两级财政按5:5比例分担: a cost split between payers
         return Rate(start=s, end=e, quote=m.group(), value=_norm(b / a),
                     base=_base(text, lo, s), kind="matching")
     if m["pts"]:
@@ -875,9 +894,27 @@ def extract_rates(text: str) -> list[Rate]:
                 value=_norm(num / 100 * (-1 if prev.value < 0 else 1)))))
             continue
         r = _rate(text, m)
+        if r is None and prev and m["pct"]:
+            r = _raised_after(text, prev, m)
         if r is not None:
             out.append(r)
     return out
+
+
+def _raised_after(text: str, prev: Rate, m: regex.Match) -> Rate | None:
+    """A share raised in the next clause with no payment word of its own (省级财政按保费的35%
+    给予补贴，对脱贫县提高至40%): the same share, raised for a narrower recipient."""
+    rx = _rx()
+    s = m.start()
+    lo = _clause_start(text, s, prev.end, 30)
+    gap = text[prev.end: lo]
+    if lo <= prev.end or rx.sent_r.search(gap) or len(regex.findall(r"[，,]", gap)) != 1:
+        return None  # only the clause right after the rate's own, in the same sentence
+    if not rx.raised_after_r.fullmatch(text, lo, s):
+        return None  # 覆盖率提高至90%: a statistic of its own subject
+    num = parse_number(m["num"])
+    return prev.model_copy(update=dict(start=s, end=m.end(), quote=m.group(),
+                                       value=_norm(num / 100), kind="share"))
 
 
 # --------------------------------------------------------------------------- stage

@@ -92,11 +92,15 @@ class QuotaGazetteer(BaseModel):
     share_verbs: list[str]
     plan_share_verbs: list[str]
     requirement_modals: list[str]
+    requirement_joiners: list[str]
     application_frame_verbs: list[str]
     applicant_subjects: list[str]
     bound_fillers: list[str]
     verb_joiners: list[str]
     tier_suffixes: list[str]
+    pilot_scope_preps: list[str]
+    pilot_scope_places: list[str]
+    pilot_scope_verbs: list[str]
 
     @field_validator("*", mode="after")
     @classmethod
@@ -364,6 +368,7 @@ class _Cand:
     group: str | None = None
     group_index: int | None = None
     past: bool = False
+    scope: bool = False
 
 
 class _Breaks:
@@ -618,7 +623,10 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
         return None
     if _is_threshold(text, prefix, _skip_spaces(text, uend), end, br, lex):
         return None
-    if not _licensed(prefix, before, lex) or any(w in prefix for w in lex.g.status_markers):
+    scope = _pilot_scope(text, prefix, uend, lex)
+    if scope:
+        prefix = prefix[: -len(scope[0])]  # 在10个试点县开展…: the 在 opens the quote
+    elif not _licensed(prefix, before, lex) or any(w in prefix for w in lex.g.status_markers):
         return None
     if _in_condition_list(text, num_start, lex):
         return None  # 具备下列条件之一：…吸纳就业10人以上: an eligibility condition
@@ -629,16 +637,53 @@ def _candidate(text: str, m: regex.Match, br: _Breaks, lex: _Lex) -> _Cand | Non
         return None  # 每年集中申报一次: an application schedule, not a quota
     if _not_a_quota(prefix, unit, count, op, lex, text[end:end + 3]):
         return None
-    if op in (">=", ">") and (any(w in prefix for w in g.requirement_modals)
+    if op in (">=", ">") and (_under_modal(text, prefix, sent_start, num_start, g)
                               or _in_application_frame(text, sent_start, num_start, lex)) \
             and not _has_deadline(text, num_start, g):  # 到2026年须新增…不少于500人: a plan
         return None  # 申请单位须配备2名以上专职人员: what an applicant must have (a condition)
     start = seg_start + len(prefix) - before_len if before else num_start
+    if scope:  # the quote runs from 在 to the place word, which is the subject
+        return _Cand(start=seg_start + len(prefix), end=scope[1], num_start=num_start, count=count,
+                     unit=unit, op=op, seg_start=seg_start, sent_start=sent_start,
+                     count_text=m.group(0), scope=True, subject=text[uend:scope[1]].strip(_SPACES))
     nxt = _skip_spaces(text, br.segment_end(end, len(text)) + 1)
     follows = bool(_prefix_word(text[nxt : nxt + 6], lex.words["benefit_openers"]))
     return _Cand(start=start, end=end, num_start=num_start, count=count, unit=unit, op=op,
                  seg_start=seg_start, sent_start=sent_start, count_text=m.group(0),
                  benefit_follows=follows)
+
+
+@functools.cache
+def _pilot_scope_rx(places: tuple[str, ...], verbs: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        [^，,。；;：:\n！？!?、]{{0,6}}?(?:{_alternation(places)})  # 试点县 / 县（市、区）
+        (?=[ \t\u3000\xa0]*(?:{_alternation(verbs)}))          # … 开展 (not in the quote)
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _pilot_scope(text: str, prefix: str, uend: int, lex: _Lex) -> tuple[str, int] | None:
+    """(preposition, end of the place word) of a count of places a pilot runs in (在10个试点县
+    开展…): an exact cap on the pilot places. None unless the clause opens with the preposition,
+    the count, a place word and a pilot verb."""
+    g = lex.g
+    prep = _suffix_word(prefix, tuple(g.pilot_scope_preps))
+    if not prep or prefix[: -len(prep)].strip(_SPACES):
+        return None
+    place = _pilot_scope_rx(tuple(g.pilot_scope_places), tuple(g.pilot_scope_verbs)).match(text, uend)
+    return (prep, place.end()) if place else None
+
+
+def _under_modal(text: str, prefix: str, sent_start: int, pos: int, g: QuotaGazetteer) -> bool:
+    """A requirement modal in the count's clause, or in the clauses before it when the clause
+    opens with a joining word (助餐点须取得…许可证，且日均供餐不少于50人次: the 须 holds)."""
+    if any(w in prefix for w in g.requirement_modals):
+        return True
+    if not prefix.lstrip(_SPACES).startswith(tuple(g.requirement_joiners)):
+        return False
+    return any(w in text[sent_start:pos] for w in g.requirement_modals)
 
 
 def _in_application_frame(text: str, sent_start: int, pos: int, lex: _Lex) -> bool:
@@ -758,6 +803,8 @@ def _period(
 
 def _kind(text: str, c: _Cand, lex: _Lex) -> str:
     """cap: a limit on awards/funded items; target: a goal (and every plan or share)."""
+    if c.scope:
+        return "cap"  # 在10个试点县开展…: the number of pilot places
     if c.unit == "%" or c.period == "plan":
         return "target"
     if c.op == "<=":
@@ -929,7 +976,7 @@ def _describe(
         c.period, c.deadline_year, _, c.past = _period(text, c, lex, ref_year)
         same_seg = prev is not None and prev.seg_start == c.seg_start
         local = text[prev.end if same_seg else c.seg_start : c.start]
-        c.subject = _subject_after(text, c.end, br, lex) or _subject_before(local, c, lex)
+        c.subject = c.subject or _subject_after(text, c.end, br, lex) or _subject_before(local, c, lex)
         _link_parent(text, prev, c, lex)
         _link_list(text, prev, c)
         _inherit(c)
