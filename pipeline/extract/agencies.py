@@ -118,6 +118,14 @@ class ContinuedClause(_Strict):
     reach: int = 30
 
 
+class OrganisedStep(_Strict):
+    """X负责组织申报和审核: 负责组织 before a step (not 实施) carries the measure out."""
+
+    opener: str
+    role: AgencyRole
+    lead_after: list[str]
+
+
 class Entry(_Strict):
     """One surface form in the expanded alias table."""
 
@@ -201,6 +209,15 @@ class AgencyGazetteer(_Strict):
     standard_reach: int = 16
     branches: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="parent id -> {branch suffix: canonical}")
+    branch_levels: dict[str, Level] = Field(
+        default_factory=dict, description="branch suffix -> level when no level token is named")
+    nominal_after: list[str] = Field(default_factory=list)
+    penalty_open: list[str] = Field(default_factory=list)
+    penalty_close: list[str] = Field(default_factory=list)
+    organised_step: OrganisedStep | None = None
+    tight_triggers: list[str] = Field(default_factory=list)
+    tight_gaps: list[str] = Field(default_factory=list)
+    definition_markers: list[str] = Field(default_factory=list)
     duty_funding: DutyFunding | None = None
     bare_budget_followers: list[str] = Field(default_factory=list)
     seat_frames: list[str] = Field(default_factory=list)
@@ -434,6 +451,12 @@ _CLAUSE_STOP = r"，。；;,：:！？!?\n"
 """Punctuation that ends the span a role trigger may reach over (structure, not vocabulary)."""
 _CLAUSE_END = regex.compile(rf"[{_CLAUSE_STOP}]")
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+_RATIO_COLON = regex.compile(
+    r"""
+    (?<=\d) [:：] (?=\d)              # the colon of a ratio (按7:3比例承担) ends no clause
+    """,
+    regex.VERBOSE,
+)
 
 
 # --------------------------------------------------------------------------- compiled from data
@@ -536,14 +559,15 @@ def _data_duty_regex() -> regex.Pattern | None:
 
 
 @functools.cache
-def _standard_regex() -> regex.Pattern | None:
+def _standard_regex(close: tuple[str, ...] | None = None) -> regex.Pattern | None:
     gaz = gazetteer()
-    if not gaz.standard_close:
+    close = tuple(gaz.standard_close) if close is None else close
+    if not close:
         return None
     return regex.compile(
         rf"""
-        [^{_CLAUSE_STOP}]{{0,{gaz.standard_reach}}}?   # 加计扣除口径 …
-        (?:{_alternation(gaz.standard_close)})         # … 为准
+        [^{_CLAUSE_STOP}]{{0,{gaz.standard_reach}}}?   # 加计扣除口径 / 重大行政 …
+        (?:{_alternation(close)})                      # … 为准 / 处罚
         """,
         regex.VERBOSE,
     )
@@ -693,8 +717,11 @@ def _region_names() -> dict[str, tuple[str, ...]]:
 
 def extract_agencies(text: str, default_level: str | None = None) -> list[Agency]:
     """All agency mentions in ``text`` with canonical name, level and role."""
-    excluded = _excluded_spans(text)
+    definitions = _definitions(text)
+    excluded = _excluded_spans(text, [(lo, hi) for lo, hi, _ in definitions])
     found = _with_branches(text, _named_mentions(text, excluded, default_level))
+    found += _defined_mentions(text, found, definitions, excluded)
+    found.sort(key=lambda f: (f[0], f[1]))
     found += _elliptic_mentions(text, excluded, found, default_level)
     found.sort(key=lambda f: (f[0], f[1]))
     found += _list_entry_mentions(text, found, excluded, default_level)
@@ -704,7 +731,9 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
     found = _drop_unlisted(text, _drop_posted(text, found))
     found = _with_second_names(text, _drop_standards(text, found))
     found = _with_sentence_levels(text, found, default_level)
-    roles = _assign_roles(text, [(s, e) for s, e, _, _ in found])
+    role_text, shift = _without_spans(_RATIO_COLON.sub("∶", text),  # 按7:3比例: no clause stop
+                                      [(lo, hi) for lo, hi, _ in definitions])
+    roles = _assign_roles(role_text, [(shift(s), shift(e)) for s, e, _, _ in found])
     return [
         Agency(
             start=s, end=e, quote=text[s:e], canonical=entry.canonical,
@@ -718,6 +747,64 @@ def extract_agencies(text: str, default_level: str | None = None) -> list[Agency
 
 _Found = tuple[int, int, Entry, Level | None]
 """(start, end, gazetteer entry, level) of one mention before its role is known."""
+
+
+@functools.cache
+def _definition_regex() -> regex.Pattern | None:
+    markers = gazetteer().definition_markers
+    return regex.compile(
+        rf"""
+        [（(] \s*                              # a bracket right after a name …
+        (?:{_alternation(markers)}) \s*        # … 以下简称 …
+        [“"「『]? (?P<short>\p{{Han}}{{2,16}}) [”"」』]?  # … the short name, maybe quoted …
+        \s* [）)]                              # … and the closing bracket
+        """,
+        regex.VERBOSE,
+    ) if markers else None
+
+
+def _definitions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, short name) of every 「（以下简称X）」 bracket, in text order."""
+    rx = _definition_regex()
+    return [(m.start(), m.end(), m.group("short")) for m in rx.finditer(text)] if rx else []
+
+
+def _defined_mentions(text: str, found: list[_Found], definitions, excluded) -> list[_Found]:
+    """由县文化广电旅游体育局（以下简称县文体局）…，县文体局负责…: a short name defined in brackets
+    right after a body names that body (its canonical name and level) wherever it is used later."""
+    spans = sorted((s, e) for s, e, _, _ in found)
+    ends = {f[1]: f for f in found}
+    out: list[_Found] = []
+    for lo, hi, short in definitions:
+        body = ends.get(lo)
+        if body is None:
+            continue  # 企业（以下简称“企业”）: not a body's short name
+        entry = body[2].model_copy(update={"alias": short, "level": body[2].level or body[3]})
+        pos = text.find(short, hi)
+        while pos >= 0:
+            end = pos + len(short)
+            if not _overlaps(pos, end, spans) and not _in_spans(pos, excluded):
+                out.append((pos, end, entry, body[3]))
+            pos = text.find(short, end)
+    return out
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]):
+    """``text`` with the sorted, disjoint ``spans`` cut out (the definition brackets, which
+    stand between a body and its verb: X（以下简称Y）会同Z…), and the map of an offset
+    outside them into the cut text."""
+    if not spans:
+        return text, lambda pos: pos
+    starts = [lo for lo, _ in spans]
+    cut = [0]
+    for lo, hi in spans:
+        cut.append(cut[-1] + hi - lo)
+    kept = "".join(text[a:b] for a, b in zip([0, *[hi for _, hi in spans]], [*starts, len(text)]))
+
+    def shift(pos: int) -> int:  # a mention never starts or ends inside a cut span
+        return pos - cut[bisect.bisect_left(starts, pos)]  # minus the spans starting before it
+
+    return kept, shift
 
 
 def _named_mentions(text: str, excluded, default_level) -> list[_Found]:
@@ -756,7 +843,7 @@ def _branch_regex() -> regex.Pattern:
     return regex.compile(
         rf"""
         (?P<place>\p{{Han}}{{0,6}}?)                   # the branch's place name: 青崖 …
-        (?P<level>{_alternation(gaz.levels)})         # … its level: 市 / 省 …
+        (?P<level>{_alternation(gaz.levels)})?        # … its level: 市 / 省 (琮南监管局: none) …
         (?P<suffix>{_alternation(suffixes)})          # … and the branch: 税务局 / 中心支行
         """,
         regex.VERBOSE,
@@ -774,11 +861,17 @@ def _with_branches(text: str, found: list[_Found]) -> list[_Found]:
         if match is None or match.group("suffix") not in table:
             out.append(item)
             continue
-        canonical = table[match.group("suffix")]
+        suffix, token = match.group("suffix"), match.group("level")
+        if token is None and (suffix not in gazetteer().branch_levels or len(match.group("place")) < 2
+                              or any(c in gazetteer().function_chars for c in match.group("place"))):
+            out.append(item)  # no level named: only a suffix that names one, after a place name
+            continue
+        canonical = table[suffix]
         entry = _entries().get(canonical) or item[2].model_copy(
             update={"alias": canonical, "canonical": canonical,
                     "agency_id": f"{item[2].agency_id}.branch"})
-        out.append((item[0], match.end(), entry, gazetteer().levels[match.group("level")]))
+        level = gazetteer().levels[token] if token else gazetteer().branch_levels[suffix]
+        out.append((item[0], match.end(), entry, level))
     return _drop_covered(out)
 
 
@@ -946,11 +1039,15 @@ def _with_sentence_levels(text: str, found: list[_Found], default_level) -> list
 
 
 def _drop_standards(text: str, found: list[_Found]) -> list[_Found]:
-    """以税务部门加计扣除口径为准: a body named as the yardstick of a figure does not act."""
-    rx, words = _standard_regex(), gazetteer().standard_open
-    if rx is None:
-        return found
-    return [f for f in found if not (_word_before(text, f[0], words) and rx.match(text, f[1]))]
+    """以税务部门加计扣除口径为准: a body named as the yardstick of a figure does not act;
+    近三年未受到金融监管部门重大行政处罚: nor does the body of a penalty in an applicant's record."""
+    gaz = gazetteer()
+    for words, close in ((gaz.standard_open, None), (gaz.penalty_open, tuple(gaz.penalty_close))):
+        rx = _standard_regex(close)
+        if rx is not None and words:
+            found = [f for f in found
+                     if not (_word_before(text, f[0], words) and rx.match(text, f[1]))]
+    return found
 
 
 def _with_second_names(text: str, found: list[_Found]) -> list[_Found]:
@@ -1133,12 +1230,13 @@ def _mark_issuer(text: str, item: Agency, issuers: list[str], floor: int) -> Non
 # --------------------------------------------------------------------------- filters
 
 
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Cited titles 《…》 and 文号 (人社部发〔2018〕65号): their issuers are not actors here.
+def _excluded_spans(text: str, extra=()) -> list[tuple[int, int]]:
+    """Cited titles 《…》 and 文号 (人社部发〔2018〕65号): their issuers are not actors here;
+    ``extra`` spans too (a short name defined in brackets is not a mention of its own).
 
     Returned merged and sorted, so that :func:`_in_spans` can bisect.
     """
-    spans = [m.span() for m in _TITLE.finditer(text)]
+    spans = [m.span() for m in _TITLE.finditer(text)] + list(extra)
     for m in _DOC_NUMBER.finditer(text):  # anchored on the year: no scan from every Han char
         head = _DOC_NUMBER_HEAD.search(text, max(0, m.start() - 10), m.start())
         spans.append((head.start() if head else m.start(), m.end()))
@@ -1202,6 +1300,11 @@ def _prefix(text: str, start: int, entry: Entry, floor: int = 0) -> tuple[int, L
     token = _ends_with(text, pos, _level_tokens())
     if token is not None:
         level, pos = gaz.levels[token], pos - len(token)
+        for _ in range(3):  # 各市、县（市、区）人民政府: levels named at once take the first one
+            first = _ends_with(text, pos - 1, _level_tokens()) if text[pos - 1 : pos] == "、" else None
+            if first is None or pos - 1 - len(first) < floor:
+                break
+            token, level, pos = first, gaz.levels[first], pos - 1 - len(first)
     else:
         region = _ends_with(text, pos, _region_names())
         if region is None:
@@ -1390,8 +1493,18 @@ def _trigger_role(text: str, start: int, end: int, reach: int | None = None,
         return None
     role = match.lastgroup
     word = match.group(role)
+    if any(text.startswith(w, match.end()) for w in gaz.nominal_after):
+        # 根据审核结果将资金拨付 / 收到初审意见后: the trigger heads a noun, no act: read on
+        return _trigger_role(text, start, match.end(), reach, stop, head)
     if any(word.startswith(w) for w in gaz.short_reach) and match.start(role) - end > gaz.short_reach_gap:
         return None
+    if any(word.startswith(w) for w in gaz.tight_triggers) and text[end : match.start(role)] not in (
+            "", *gaz.tight_gaps):
+        return None  # 工信部门把企业参与…: another's act
+    step = gaz.organised_step
+    if (role == "lead" and step is not None and word.startswith(step.opener)
+            and not any(text.startswith(w, match.start(role) + len(step.opener)) for w in step.lead_after)):
+        return step.role  # X负责组织申报和审核: one step of the measure, carried out
     if any(word.startswith(w) for w in gaz.guarded_triggers):
         before = text[max(0, start - 2) : start]
         listed = text[max(0, head - 2) : head] if head is not None and head < start else ""
