@@ -153,6 +153,9 @@ class ConditionWords(_Strict):
     money_consequence_verbs: list[str] = []
     rate_consequence_verbs: list[str] = []
     relief_consequence_verbs: list[str] = []
+    raise_consequence_verbs: list[str] = []
+    staff_verbs: list[str] = []
+    respective_member_leads: list[str] = []
     relief_objects: list[str] = []
     distance_words: list[str] = []
     sector_verbs: list[str] = []
@@ -974,7 +977,7 @@ _COMPLIANCE_T = r"""
 
 _APPROVAL_T = r"""
     (?<![已曾神历])经过?                        # 经 / 经过: "once approved by"
-    (?!<<FALSE>>)                               # not 经费 / 经济 / 经营
+    (?:(?=验收)|(?!<<FALSE>>))                  # not 经费 / 经济 / 经营 (经验收 is one)
     [^，。；,;、]{0,16}?                         # 社会事务局 / 专家评审
     (?:<<VERBS>>)                               # 认定 / 同意 / 备案
     (?:合格|通过)?                              # 考核合格
@@ -1008,8 +1011,9 @@ _INAPPLICABLE_T = r"""
 
 _CONSEQUENCE_T = r"""
     (?P<marker><<MARKERS>>                      # 给予 / 予以 / 享受 / 可
-      | (?<=每\p{Han}{1,3}|[，,；;])(?:<<MONEY_VERBS>>)(?=\s*[0-9０-９])  # 每亩补贴100元
+      | (?<=每\p{Han}{1,3}|[，,；;]|分别)(?:<<MONEY_VERBS>>)(?=\s*[0-9０-９])  # 每亩补贴100元 / 分别奖励3万元、…
       | (?<=[%％])(?:<<RATE_VERBS>>)             # 按上年度缴费的30%返还: a rate paid
+      | (?:<<RAISE_VERBS>>)(?=\s*(?:[0-9０-９]|每))  # 提高至30% / 上浮5%: a raised standard
       | (?:<<RELIEF_VERBS>>)                      # 减免 / 免收: a charge waived …
         (?=\s*(?:[0-9０-９第一二两三四五六七八九十半]  # … for a span (3个月 / 第一年) …
             |\p{Han}{0,6}?(?:<<RELIEF_OBJECTS>>))))  # … or named (租金 / 培训费用)
@@ -1127,8 +1131,10 @@ _APPLICANT_T = r"""
 
 _SECTOR_LIST_T = r"""
     (?P<verb><<VERBS>>)                         # 从事
-    (?P<list>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,5})  # 餐饮、住宿、零售(等)
-    (?:<<HEADS>>)                               # 行业 / 产业 / 领域
+    (?:(?P<list>\p{Han}{2,8}(?:、\p{Han}{2,8}){1,5})  # 餐饮、住宿、零售(等)
+       (?:<<HEADS>>)                            # 行业 / 产业 / 领域
+      |(?P<list>\p{Han}{1,6}业(?:、\p{Han}{1,6}业){1,5})  # 种植业、养殖业: each a sector …
+       (?:生产|经营)?)                           # … with 生产 / 经营 after it
     (?=的|[，,。；;]|$)                          # … closing the qualifier
 """
 
@@ -1144,7 +1150,8 @@ _FIRST_TIME_T = r"""
 _HOUSEHOLD_T = r"""
     (?:(?:<<VERBS>>)[^，,。；;：:、的\d]{1,6}?(?:<<WORDS>>)   # 具有本区户籍 / 具有本省农村户籍
       |(?:<<WORDS>>)在[^，,。；;：:、的\d]{1,6}?)          # 户籍在本区
-    (?=[、，,。；;：:的]|$)                     # a clause of its own (not 户籍高校毕业生)
+    (?=[、，,。；;：:的]|(?:并|且)\p{Han}|$)    # a clause of its own (not 户籍高校毕业生),
+                                                # or one joined by 并 (…户籍并在本区实际居住)
 """
 
 _NOMINATION_T = r"""
@@ -1378,7 +1385,8 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
         consequence=_compile(_CONSEQUENCE_T, MARKERS=_alt(
             w.consequence_markers + w.modal_markers), MONEY_VERBS=_alt(w.money_consequence_verbs),
             RATE_VERBS=_alt(w.rate_consequence_verbs),
-            RELIEF_VERBS=_alt(w.relief_consequence_verbs), RELIEF_OBJECTS=_alt(w.relief_objects)),
+            RELIEF_VERBS=_alt(w.relief_consequence_verbs), RELIEF_OBJECTS=_alt(w.relief_objects),
+            RAISE_VERBS=_alt(w.raise_consequence_verbs)),
         opener=_compile(_OPENER_T, OPENERS=_alt(w.scope_openers)),
         contest_award=_compile(_CONTEST_AWARD_T, HEADS=_alt(honors().competition_heads),
                                AWARDS=_alt(w.contest_award_words), LEADS=_alt(w.contest_award_leads)),
@@ -1455,6 +1463,10 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                 W=_alt(w.entity_conjoiners), A=_alt(w.conjoined_adverbs)),
         place_joiner=_compile(r"(?:<<W>>)  # 在本市就业并缴纳: not one place",
                               W=_alt(sorted(set(w.conjunctions + w.list_joiners)))),
+        refused_head=_compile(r"""\p{Han}{0,4}?(?:<<HEADS>>)    # 企业 / 申请人: the head noun
+                                  [，,]?(?:<<REFUSALS>>)       # 不予 / 不得: refused""",
+                              HEADS=_alt(w.requirement_subjects),
+                              REFUSALS=_alt(w.refusal_markers)),
         split_conjunction=_compile(r"(?:<<W>>)  # 且: two qualifiers joined all-of",
                                    W=_alt(w.split_conjunctions)),
         clause_split=_compile(r"、(?=(?:<<W>>))(?!<<F>>)  # 、 before a new qualifier clause",
@@ -1751,10 +1763,18 @@ def _duty(text: str, a: int, s_end: int) -> bool:
     w = words()
     if text.startswith(tuple(w.requirement_duty_openers), a):
         return True
+    if text.startswith(("在", "于"), a) and (m := _AFTER_EVENT_DAYS.match(text, a, s_end)):
+        stop = _clause_end(text, m.end(), s_end)  # 应在定损后10日内支付赔款: a service duty
+        return not any(text.find(v, m.end(), stop) >= 0 for v in w.deadline_acts)
     if not text.startswith("为", a):
         return False
     stop = _clause_end(text, a, s_end)
     return any(text.find(v, a + 2, min(stop, a + 14)) >= 0 for v in w.requirement_duty_services)
+
+
+# 在定损后10日内 / 于承保后15个工作日内: a time limit counted from an event (a duty's deadline)
+_AFTER_EVENT_DAYS = regex.compile(
+    r"[在于][^，,。；;：:]{1,12}?(?:后|之日起|之日后)[0-9０-９一二三四五六七八九十]{1,3}个?(?:工作日|日|天)内")
 
 
 def _object_heading(text: str, s_start: int) -> regex.Match | None:
@@ -3159,6 +3179,8 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
                    _contest_awards, _granted_awards, _recognised_bases, _sector_lists,
                    _experience_phrases, _employment_status, _nominations, _dependants):
         cands.extend(finder(text, lo, hi))
+    if any(text.find(x, lo, hi) >= 0 for x in words().household_words):  # speed
+        cands.extend(_households(text, lo, hi))  # typed here, so 并… after it splits off
     cands.extend(_entities(text, lo, hi, scope))
     if scope.frame[:1] in "对凡" and text.find("的", lo, hi) >= 0:
         cands.extend(_head_bodies(text, scope, cands))
@@ -3383,6 +3405,8 @@ def _piece(text: str, a: int, b: int) -> tuple[int, int] | None:
     if de > a and len(_NOTE.sub("", text[de:b])) <= 13:  # …的企业（以下简称“企业”）
         if text[a:de].startswith(tuple(w.subject_topic_verbs)):
             return None  # 申报研发补助的企业，…: the benefit applied for is the topic
+        if text[de + 1:b].rstrip().endswith(tuple(w.reckoning_ends)):
+            return None  # 自老年人年满相应年龄的次月起(发放): when payment starts
         b = de
     while b > a and not _RE_PIECE_END.match(text[b - 1]):
         b -= 1
@@ -3512,6 +3536,15 @@ def _split_segments(text: str, segs: list[tuple[int, int]]) -> list[tuple[int, i
             if _rx().evaluative.search(text, a, i):
                 cuts.append(i)
             i = text.find("、", i + 1, b)
+        if not cuts and text.find("、", a, b) >= 0 and text.find("分别", b, b + 12) >= 0 \
+                and _respective(text, b, b + 40):  # 获评国家…示范单位、省级…示范基地的，分别奖励
+            parts = [0] + [m.end() for m in regex.finditer("、", text[a:b])]  # …30万元、10万元
+            leads = tuple(words().respective_member_leads)  # each later member a level's own
+            if text.find("的", a, b) < 0 and \
+                    all(text.startswith(leads, a + x) for x in parts[1:]) and \
+                    all(len(_HAN.findall(text, a + x, a + y - 1)) >= 4
+                        for x, y in zip(parts, parts[1:] + [b - a + 1])):
+                cuts = [a + x - 1 for x in parts[1:]]
         for c in sorted(set(cuts)):  # … or after an evaluative clause (培训质量好、学员…)
             if len(_HAN.findall(text, a, c)) >= 3:
                 out.append((a, c))
@@ -3632,14 +3665,35 @@ def _sentence_conditions(text: str, s_start: int, s_end: int,
         out = _yield_to_tiers(out, tiers)
         extra += _tiers(text, s_start, s_end) + tiers
     for c in extra:
+        if c.type == "catalog" and text.startswith("的", c.end) and \
+                _rx().refused_head.match(text, c.end + 1, s_end):
+            c.type, c.negated = "exclusion", True  # 被列入…名单的企业不予认定: barred
         if c.priority < 0:  # a stacking rule over its own frame: it replaces what it covers
             out = [(o, s) for o, s in out if o.end <= c.start or o.start >= c.end]
         if all(c.end <= o.start or c.start >= o.end for o, _ in out):
             keep_whole = c.type in ("exclusion", "catalog")
             out.append((c, whole if keep_whole else _scope_of(c, scopes, whole)))
     out.sort(key=lambda t: (t[0].start, t[0].end))
+    if any(text.find(v, s_start, s_end) >= 0 for v in words().staff_verbs):  # speed
+        out = [(c, sc) for c, sc in out if not _staff_qualification(text, c, s_start, s_end)]
     out = _merge_entity_lists(text, _merge_level_lists(text, out, s_end))
     return [_to_condition(text, c, scope, scope.frame) for c, scope in out]
+
+
+_STAFF_COUNT = regex.compile(r"[0-9０-９]+\s*[名人]以上")
+
+
+def _staff_qualification(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
+    """True for a level or title held by the staff a body must have (须配备具有…证书的专职
+    教练员3名以上 / 拥有中级以上职称的技术人员5名以上): the staff's, not the applicant's."""
+    if c.predicate is None or c.predicate.field not in ("skill_level", "professional_title"):
+        return False
+    before = text[max(s_start, c.start - 12):c.start]
+    before = regex.split(r"[，,。；;：:]", before)[-1]
+    if not any(v in before for v in words().staff_verbs):
+        return False
+    stop = _clause_end(text, c.end, s_end)
+    return _STAFF_COUNT.search(text, c.end, stop) is not None
 
 
 def _yield_to_tiers(out: list[tuple[_Cand, Scope]],
@@ -3657,8 +3711,11 @@ def _refused(text: str, scope: Scope) -> bool:
     """True when the consequence of a …的 scope is a refusal (…的，不予补贴 / 不得使用)."""
     if not scope.frame.endswith("的"):
         return False
-    rest = text[scope.end:scope.end + 8].lstrip("的，, \u3000")
-    return rest.startswith(tuple(words().refusal_markers))
+    rest = text[scope.end:scope.end + 12].lstrip("的，, \u3000")
+    if rest.startswith(tuple(words().refusal_markers)):
+        return True
+    m = _rx().refused_head.match(rest)  # 被列入…名单的企业不予认定: the head, then the refusal
+    return m is not None
 
 
 def _as_exclusions(cands: list[_Cand]) -> None:
