@@ -143,6 +143,11 @@ class BenefitWords(BaseModel):
     unit_scopes: list[str]
     lending_verbs: list[str]
     recipient_prepositions: list[str]
+    insured_sums: list[str]
+    measure_bounds: list[str]
+    insurance_heads: list[str]
+    policyholder: str
+    grant_negators: list[str]
 
 
 @functools.cache
@@ -281,6 +286,11 @@ def _rx():
         "not_title": regex.compile(alternation(w.not_titles)),
         "applicant_measure": regex.compile(alternation(w.applicant_measures)),
         "transfer": regex.compile(alternation(w.transfer_words)),
+        "insured_sum": regex.compile(alternation(w.insured_sums)),
+        # 服务中心建筑面积不低于1000平方米 / 企业营业收入达到…: a measure of the subject and its bound
+        "measured": regex.compile(rf"(?:{alternation(w.applicant_measures)})(?={alternation(w.measure_bounds)})"),
+        # 不享受护理补贴 / 均不享受: a negated grant verb states no rule
+        "grant_negated": regex.compile(rf"(?:{alternation(w.grant_negators)})$"),
         "counted": regex.compile(  # 每年选派不少于500名: a count before the people counted
             rf"^[^，。；,;]{{0,12}}?(?:\d+|[一二三四五六七八九十百千万两]+)\s*(?:{alternation(w.count_classifiers)})"),
         # 按首次认定标准给予奖励: the standard of an earlier rule, named by its qualifier
@@ -377,9 +387,11 @@ def _dui() -> regex.Pattern:
 def _fenbie() -> regex.Pattern:
     """A list before 分别 (对A、B、C分别给予), a payer allowed between (…的，省级财政分别给予)."""
     payers = alternation(words().frame_payers)
+    heads = alternation(words().scheme_heads)
     return regex.compile(
         rf"""(?:^|[对按，,：:]|对于)(?P<list>[^，,：:。；对按]{{2,120}}?)(?P<rel>的)?\s*[，,]?\s*
             (?:[\p{{Han}}]{{0,6}}?(?:{payers})(?:部门)?)?            # …的，省级财政分别给予: a payer
+            (?:(?<=[，,])(?:{heads})(?:标准|金额)?)?                  # …的，奖励分别提高至: the instrument
             (?:每(?:个|家|项|名|位|人|所|户)[\p{{Han}}]{{0,4}}?)?     # …的，每个产品分别奖励: a per unit
             \s*(?:再|也|可|均)?\s*分别""",
         regex.VERBOSE,
@@ -661,7 +673,8 @@ def _subject_np(phrase: str, whole: bool = False) -> str | None:
         if _plausible(phrase[:m.start()]) and _plausible(phrase[m.end():]):
             return _clean_who(head_noun(phrase[m.end():]))  # 创业主体为脱贫人口或退役军人 -> the group
     status = tuple(words().status_words)
-    stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase)],
+    stops = sorted([*rx["subject_stop"].finditer(phrase), *rx["action_verb"].finditer(phrase),
+                    *rx["measured"].finditer(phrase)],
                    key=lambda m: m.start())
     ends = [m.start() for m in stops]
     for i, end in enumerate(ends):  # 职工取得证书 -> 职工; 企业按规定开展 -> 企业
@@ -729,7 +742,10 @@ def _topic(text: str, s: int, before: int) -> _Recipient:
                 if who and len(who) > 20 and (obj := _rx()["quantified_object"].search(who)):
                     who = obj.group("obj")  # …院校设立一批技能人才协作基地 -> 技能人才协作基地
                 if who and category_of(who) is None:  # 毕业2年内的高校毕业生在本市首次创办…
+                    paid_on = who.endswith(tuple(words().paid_on_heads))
                     who = _subject_np(head_noun(seg))
+                    if not who and paid_on:  # 企业在本市银行机构取得的贷款，按…给予贴息: the borrower
+                        who = _subject_np(seg)
                 if _rx()["coordination"].match(seg):
                     who = _built_platform(seg)  # 联合院校…建设创新工作室 -> 创新工作室
             if (not who or category_of(who) is None) and pos == before and "的" not in seg \
@@ -1032,6 +1048,8 @@ def _is_budget(text: str, ctx: _Ctx, a: Amount) -> bool:
         return True  # 每年安排不少于1500万元用于发放创新券: money set aside for a purpose
     if rx["transfer"].search(text, lo, hi):
         return True  # 省级财政按每人每年3000元的标准对县级给予转移支付补助: between governments
+    if rx["insured_sum"].search(text, lo, a.start) and not rx["give_verb_any"].search(text, lo, hi):
+        return True  # 保险金额为每头1500元: the sum insured, not a sum paid
     return bool(rx["budget"].search(text, lo, hi)) and not rx["give_verb_any"].search(text, lo, hi)
 
 
@@ -1220,6 +1238,43 @@ def _earlier_quota_subject(ctx: _Ctx) -> _Recipient | None:
     return None
 
 
+ITEM_NOUN = regex.compile(r"\p{Han}{2,12}")  # a bare noun phrase: Han characters only
+
+
+def _item_noun(text: str, ctx: _Ctx, start: int, rec: _Recipient) -> str | None:
+    """对…体育赛事，按以下标准给予补贴：1.国际级赛事，每项补贴50万元: an item whose first comma
+    clause is a bare noun phrase with the head of the recipient named before the item (赛事) is
+    for that kind only."""
+    earlier = rec.who or ""
+    lo = max(ctx.s, text.rfind("：", ctx.s, start) + 1, text.rfind(":", ctx.s, start) + 1)
+    if len(earlier) < 2 or rec.start is None or rec.start >= lo:
+        return None
+    stop = CLAUSE_BREAK.search(text, lo, start)
+    if stop is None:
+        return None
+    seg = _rx()["label"].sub("", text[lo:stop.start()].strip())
+    if not ITEM_NOUN.fullmatch(seg) or seg == earlier or not seg.endswith(earlier[-2:]):
+        return None
+    if "的" in seg or _rx()["grant"].search(seg) or _rx()["action_verb"].search(seg):
+        return None
+    return seg
+
+
+def _policyholder_of_heading(ctx: _Ctx) -> _Recipient | None:
+    """（二）生猪保险。保险金额为…，省级财政补贴30%: a clause headed by an insurance names no
+    recipient; the premium it subsidises is paid for that insurance's policyholders."""
+    clause = ctx.clause
+    if clause.heading_end is None:
+        return None
+    text = ctx.doc.text
+    heading = text[_after_label(text, clause):clause.heading_end].strip("。.：: ")
+    w = words()
+    if not (2 < len(heading) <= 16 and heading.endswith(tuple(w.insurance_heads))) \
+            or not ITEM_NOUN.fullmatch(heading):
+        return None
+    return _Recipient(heading + w.policyholder, heading, clause.start, guessed=True)
+
+
 def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Benefit:
     text = ctx.doc.text
     who = rec
@@ -1256,9 +1311,15 @@ def _benefit(ctx: _Ctx, start: int, end: int, rec: _Recipient, **fields) -> Bene
         head = _category_suffix(last.who)
         if qualification and head:  # 本科及以上学历6万元 + …毕业生 -> 本科及以上学历毕业生
             who = _Recipient(qualification + head, last.phrase, last.start, guessed=True)
+    if who.who is not None and (label := _item_noun(text, ctx, start, who)) is not None:
+        who = _Recipient(label, who.phrase, who.start, guessed=True)  # 1.国际级赛事，每项补贴…
+        reason = "recipient narrowed to the kind the list item opens with"
     if who.who is None and (own := _qualifier_topic(ctx, start)) is not None:
         who = own  # （3）租用经营场所的，按实际租金的50%给予租金补贴: the qualifier stands for it
         reason = reason or "no recipient named; the qualifying 的-phrase stands for it"
+    if who.who is None and (insured := _policyholder_of_heading(ctx)) is not None:
+        who = insured  # （二）生猪保险。…省级财政补贴30%: the premium share goes to the insured
+        reason = reason or "recipient taken as the policyholder of the insurance the heading names"
     if who.who is None:
         reason = reason or "no recipient found"
     end = _instrument_end(text, ctx, end)
@@ -1376,6 +1437,15 @@ def _scope_per(text: str, ctx: _Ctx, a: Amount) -> str | None:
     return None
 
 
+def _bounds_of_share(text: str, ctx: _Ctx, a: Amount, shares: list[Rate]) -> bool:
+    """按项目总投资的40%给予补助，单个项目补助额5万元—20万元: a range after a share, in a
+    comma clause without a give verb of its own, bounds the sum the share pays."""
+    if a.kind != "range" or not any(r.end <= a.start for r in shares):
+        return False
+    lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    return not _rx()["give_verb_any"].search(text, lo, hi)
+
+
 def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Benefit]:
     text, out = ctx.doc.text, []
     for r in rates:
@@ -1386,6 +1456,8 @@ def _rate_benefits(ctx: _Ctx, rates: list[Rate], caps: list[Amount]) -> list[Ben
         if cap is not None:
             is_total = _rx()["total"].search(text[max(ctx.s, cap.start - 10):cap.start])
             fields["total_cap" if is_total else "max"] = cap.max
+            if cap.kind == "range":  # 单个项目补助额5万元—20万元: both bounds of the share paid
+                fields["min"] = cap.min
             fields["amount_ids"] = [cap.id] if cap.id else []
             fields["per"] = _scope_per(text, ctx, cap)
         if fields.get("per") is None:
@@ -1507,10 +1579,14 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
         return []  # measures employers are only encouraged to take are not benefits
     if rx["negating"].search(text, ctx.s, ctx.e) or rx["not_benefit"].search(text, m.start(), m.end() + 8):
         return []
+    if rx["grant_negated"].search(text[max(ctx.s, m.start() - 2):m.start()]):
+        return []  # …的特困人员，不享受护理补贴: a bar on a rule stated elsewhere
     if rx["target"].search(text, ctx.s, m.start()):
         return []  # 全年力争发放各类补贴惠及企业8000家以上: a target of the notice, not a rule
     if rx["count_limit"].match(text, m.end()):
         return []  # 每年购置同类机具享受补贴不超过3台（套）: a limit on a rule stated elsewhere
+    if "obj" in m.re.groupindex and m.group("obj").startswith(tuple(words().object_headings)):
+        return []  # 专项资金支持对象为…企业: who the fund is for, stated for the rules that follow
     if rx["noun_follower"].match(text, m.end()):
         return []  # 享受引才补助的人数 / 落实各项奖补政策: a noun phrase, not a grant
     if rx["condition_intro"].match(text, m.end()):
@@ -1699,7 +1775,7 @@ def link_sentence(ctx: _Ctx) -> list[Benefit]:
         out = _capped_tiers(ctx, shares[0], tiered_caps)
         rest = [a for a in amounts if a not in tiered_caps]
         return out + _amount_benefits(ctx, rest) if rest else out
-    caps = [a for a in amounts if a.kind == "cap"] if shares else []
+    caps = [a for a in amounts if a.kind == "cap" or _bounds_of_share(text, ctx, a, shares)] if shares else []
     out = general + _rate_benefits(ctx, rates, caps)
     rest = [a for a in amounts if a not in caps]
     totals = [a for a in rest if a.kind == "cap" and a is not rest[0] and _is_total(text, ctx, a)]
