@@ -10,6 +10,7 @@ divisions), not a hand-made list.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import regex
 
@@ -20,6 +21,7 @@ from .structure import (
     DOC_NUMBER,
     _doc_type_end,
     _issuer_end,
+    alternation,
     words,
 )
 from .text import find_all
@@ -51,9 +53,6 @@ VALIDITY_YEARS = regex.compile(
     r"(?:有效期|试行期|实施期|执行期)\s*(?:限)?\s*(?:为|是)?\s*"     # 有效期为 / 试行期
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"            # 5年
 )
-EFFECT_WORDS = regex.compile(r"(?:施行|实施|执行|生效)(?!期)|印发之日|发布之日")
-SELF_REFERENCE = regex.compile(r"本(?:办法|措施|通知|方案|意见|细则|规定|政策|计划|实施意见|实施方案)")
-VALIDITY_BOUND_AFTER = regex.compile(r"\s*(?:以上|以下|以内|及以上|及以下)")
 INTERPRETER = regex.compile(
     r"""由\s*(?P<who>[^，。；、\s由]{2,40}?)\s*          # 由区人力资源和社会保障局
         (?:负责|会同[^，。；]{2,30}?负责)\s*(?:具体)?\s*解释  # 负责解释
@@ -188,21 +187,31 @@ def _printed_date(paras: list[str]) -> dt.date | None:
     return None
 
 
+@functools.cache
+def _validity_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(effect sentence, self-reference, qualifier bound) from gazetteers/structure.yaml."""
+    w = words()
+    effect = regex.compile(rf"(?:{alternation(w.effect_words)})(?!期)|{alternation(w.effect_dates)}")
+    return (effect, regex.compile(alternation(w.self_references)),
+            regex.compile(rf"\s*(?:{alternation(w.validity_bounds)})"))
+
+
 def _own_validity(text: str) -> regex.Match | None:
     """The notice's own 有效期N年: one that is no bound on something else (资格剩余有效期1年以上
     is a qualifier), preferring one in the sentence on the notice's own effect (自…起施行，
     有效期3年) over one on a certificate or a qualification elsewhere."""
+    effect_words, self_reference, bound_after = _validity_patterns()
     own = [m for m in VALIDITY_YEARS.finditer(text)
-           if not VALIDITY_BOUND_AFTER.match(text, m.end())
+           if not bound_after.match(text, m.end())
            and not text.endswith("剩余", 0, m.start())]
     fallback = None
     for m in own:
         start = max(text.rfind(p, 0, m.start()) for p in "。\n") + 1
         end = min((i for i in (text.find(p, m.end()) for p in "。\n") if i >= 0), default=len(text))
         sentence = text[start:m.start()] + text[m.end():end]  # not 实施 in 实施期 itself
-        if EFFECT_WORDS.search(sentence):
+        if effect_words.search(sentence):
             return m
-        if fallback is None and SELF_REFERENCE.search(sentence):
+        if fallback is None and self_reference.search(sentence):
             fallback = m  # 本办法有效期5年: the notice's own, with no effect sentence
     return fallback
 

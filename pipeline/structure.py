@@ -37,6 +37,12 @@ class StructureData(BaseModel):
     max_heading_chars: int
     rule_openers: list[str]
     rule_words: list[str]
+    # the notice's own 有效期 (metadata): words of its effect sentence, its self-reference, and
+    # bounds that make a 有效期N年 a qualifier (资格剩余有效期1年以上)
+    effect_words: list[str] = []
+    effect_dates: list[str] = []
+    self_references: list[str] = []
+    validity_bounds: list[str] = []
 
 
 @functools.cache

@@ -149,6 +149,11 @@ class ConditionWords(_Strict):
     deadline_acts: list[str] = []
     marker_negations: list[str] = []
     standard_comparators: list[str] = []
+    range_leads: list[str] = []
+    range_links: list[str] = []
+    range_tails: list[str] = []
+    open_to_not_before: list[str] = []
+    member_joiners: list[str] = []
     unemployment_words: list[str] = []
     money_consequence_verbs: list[str] = []
     rate_consequence_verbs: list[str] = []
@@ -544,7 +549,7 @@ _PIECE_TRIM_T = r"""
 _RE_CLAUSE_CLOSE = regex.compile(r"\s*(?:[；;。]|$)")
 _RE_HAN_RUN = regex.compile(r"\p{Han}*")
 _RE_PHRASE_GAP = regex.compile(r"[，,、\s“”\"]*")
-_RE_SECTOR_SPLIT = regex.compile(r"、|和|及|或")
+
 _RE_OPEN_BRACKET = regex.compile(r"[（(]")
 _RE_PIECE_END = regex.compile(r"\p{Han}|[A-Za-z0-9”）)%》]")
 _RE_INNER_PUNCT = regex.compile(r"[，,：:、]")
@@ -906,13 +911,13 @@ _DATE_T = r"""
 """
 
 _DATE_RANGE_T = r"""
-    (?:于|在|自)?\s*                             # 于: "during"
+    (?:<<LEADS>>)?\s*                           # 于: "during"
     (?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月      # 2024年1月
     (?:\s*(?P<d>\d{1,2})\s*日)?\s*(?:起)?\s*    # 1日(起)
-    (?:至|到|—|－|-|～|~)\s*                     # 至
+    (?:<<LINKS>>)\s*                            # 至 / —
     (?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月   # 2025年12月
     (?:\s*(?P<d2>\d{1,2})\s*日)?                # 31日
-    (?:\s*(?:期间|之间|止|内))?                   # 期间
+    (?:\s*(?:<<TAILS>>))?                       # 期间
 """
 
 _EXCLUSION_T = r"""
@@ -1114,7 +1119,7 @@ _AUDIENCE_T = r"""
 """
 
 _OPEN_TO_T = r"""
-    (?<![面指导转倾])(?:<<MARKERS>>)            # 向 (not 面向 / 指向 / 导向 / 转向)
+    (?<![<<NOT_BEFORE>>])(?:<<MARKERS>>)        # 向 (not 面向 / 指向 / 导向 / 转向)
     (?P<obj>[^，,。；;：:向]{0,40}?              # 具备资质（包括本科院校、职业院校）的社会…
         (?P<alias><<ALIASES>>))                 # … ending in a kind of applicant: 培训机构
     (?:<<MANNERS>>)?(?:<<VERBS>>)               # (免费 / 平等) 开放
@@ -1361,9 +1366,13 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                                 VERBS=_alt(w.negation_verbs)),
         compared_standard=_compile(r"(?:<<V>>)[^，,。；;]{0,16}?标准  # 低于…最低工资标准",
                                    V=_alt(w.standard_comparators)),
-        date_range=_compile(_DATE_RANGE_T),
-        age_range=_compile(r"""(?:年龄在?)?(?<![0-9])(?P<a>\d{1,2})\s*(?:周岁|岁)?\s*(?:—|－|-|～|~|至|到)\s*
-                               (?P<b>\d{1,2})\s*(?P<unit>周岁|岁)(?:之间)?  # 16—24岁"""),
+        member_split=_compile(r"、|<<J>>  # members of a list of kinds", J=_alt(w.member_joiners)),
+        date_range=_compile(_DATE_RANGE_T, LEADS=_alt(w.range_leads), LINKS=_alt(w.range_links),
+                            TAILS=_alt(w.range_tails)),
+        age_range=_compile(r"""(?:<<LEAD>>)?(?<![0-9])(?P<a>\d{1,2})\s*(?:周岁|岁)?\s*(?:<<LINKS>>)\s*
+                               (?P<b>\d{1,2})\s*(?P<unit>周岁|岁)(?:<<TAILS>>)?  # 16—24岁""",
+                           LEAD=_alt([x for x in w.age_lead_words if len(x) > 1]),
+                           LINKS=_alt(w.range_links), TAILS=_alt(w.range_tails)),
         leading_body=_compile(r"(?P<body>(?:(?!的)\p{Han}){2,10}?(?:<<H>>))(?=\p{Han})  # 担保机构为…",
                               H=_alt(w.body_heads)),
         sector_list=_compile(_SECTOR_LIST_T, VERBS=_alt(w.sector_verbs), HEADS=_alt(w.sector_heads)),
@@ -1411,6 +1420,7 @@ def _word_patterns(w: ConditionWords) -> dict[str, regex.Pattern]:
                           HEADS=_alt(w.audience_heads),
                           VERBS=_alt(w.audience_verbs + w.audience_grant_verbs)),
         open_to=_compile(_OPEN_TO_T, MARKERS=_alt(w.open_to_markers),
+                         NOT_BEFORE="".join(regex.escape(c) for c in w.open_to_not_before),
                          ALIASES=_alt(_entity_by_alias()), VERBS=_alt(w.open_to_verbs),
                          MANNERS=_alt(w.open_to_manners)),
         applicant=_compile(_APPLICANT_T, HEADS=_alt(w.applicant_heads),
@@ -2991,7 +3001,7 @@ def _sector_lists(text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
     for m in _rx().sector_list.finditer(text, lo, hi):
         table = _industry_by_alias()
-        kinds = [x.removesuffix("等") for x in _RE_SECTOR_SPLIT.split(m["list"]) if x]
+        kinds = [x.removesuffix("等") for x in _rx().member_split.split(m["list"]) if x]
         kinds = [table[x].canonical if x in table else x for x in kinds if x]
         pred = Predicate(field="industry", op="in", value=kinds)
         out.append(_Cand(m.start("verb"), m.end(), "industry", pred))
@@ -3207,7 +3217,7 @@ def _scope_candidates(text: str, scope: Scope) -> list[_Cand]:
     return _windowed_thresholds(text, cands)
 
 
-_BODY_SPLIT = regex.compile(r"、|或者|或|和|及")
+
 
 
 def _leading_body(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
@@ -3244,7 +3254,7 @@ def _head_bodies(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
     w, table = words(), _entity_by_alias()
     if any(x in head for x in w.body_head_stops):
         return []  # 新获批设立的省级博士后创新实践基地: a designation, not a kind
-    members = [x for x in _BODY_SPLIT.split(head) if x]
+    members = [x for x in _rx().member_split.split(head) if x]
     if not members or len(_HAN.findall(head)) < 3 or any(a <= c.start < b for c in cands) or \
             not all(_HAN.fullmatch(x[0]) and (x.endswith(tuple(w.body_heads)) or x in table)
                     for x in members):
