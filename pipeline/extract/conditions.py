@@ -1975,7 +1975,7 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
         op, inclusive = _bound(op, m["incl"], m["excl"])
         field = f"{_DURATION_FIELD[kind]}_{unit}s"
         left6 = text[max(lo, m.start() - 6):m.start()]
-        gap = next((g for g in words().insurance_gap_words
+        gap = next((g for g in sorted(words().insurance_gap_words, key=len, reverse=True)
                     if kind == "social_insurance" and g in left6
                     and not left6[:left6.find(g)].endswith(tuple(words().negations + ["无"]))),
                    None)  # 未断缴满12个月 / 无中断满1年: contributions without a gap, no gap
@@ -1983,9 +1983,8 @@ def _durations(text: str, lo: int, hi: int) -> list[_Cand]:
             field = f"social_insurance_gap_{unit}s"
         pred = Predicate(field=field, op=op, value=value, unit=unit, inclusive=inclusive)
         start, end = _widen(text, m, lo, hi, kind)
-        if gap:
-            term = _rx().insurance_left.search(text, max(lo, m.start() - 14), m.start())
-            start = term.start() if term else start
+        if gap:  # quoted from the gap word: 参加社会保险 before it stays an item of its own
+            start = text.rfind(gap, max(lo, m.start() - 6), m.start())
         if kind in ("tenure", "experience") and (per := _per_period(text, start, lo)):
             # 每年在我区服务累计不少于2个月: an amount of service per period, not a tenure
             pred = pred.model_copy(update={
