@@ -137,6 +137,7 @@ class BenefitWords(BaseModel):
     service_verbs: list[str]
     borne_costs: list[str]
     target_words: list[str]
+    paid_after_de: list[str] = []
     fund_size_words: list[str]
     count_limits: list[str]
     demonstratives: list[str]
@@ -1018,14 +1019,19 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     stop = CLAUSE_BREAK.search(text, a.end, e)
     if stop and text[stop.start() - 1:stop.start()] == "的" and not SENTENCE_BREAK.match(text, stop.start()):
         return True
+    lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
     if a.kind == "floor" and text.startswith("的", a.end) and not _rx()["give_verb_any"].search(
-            text, max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:")), a.start):
-        return True  # 对单台补贴额5万元以上的机具实行核验: a bound that modifies a noun (not 给予不低于10万元的补贴)
+            text, lo, a.start) and not text.startswith(tuple(words().paid_after_de), a.end + 1) \
+            and not any(text[m.end():m.end() + 1] not in "额标金" for m in
+                        _rx()["instrument"].finditer(text, lo, a.start)):  # 奖励 as a verb (not 补贴额)
+        return True  # 对单台补贴额5万元以上的机具实行核验: a bound that modifies a noun (not 给予不低于10万元的补贴
+        # / 奖励不低于100万元的资金 / 按不低于3000元的标准)
     if a.kind == "floor":  # 成员出资总额不低于50万元 / 上年度经营收入达到500万元以上: a measure of the applicant
         lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
-        if _rx()["applicant_measure"].search(text, lo, a.start) and not _rx()["give_verb_any"].search(
-                text, lo, a.start):
-            return True
+        measure = _rx()["applicant_measure"].search(text, lo, a.start)
+        if measure and not _rx()["give_verb_any"].search(text, lo, a.start) \
+                and not text.endswith(("按", "按照"), lo, measure.start()):
+            return True  # (not 按建筑面积每平方米补贴不低于300元: the base of the payment)
     return any(s + m.start("who") <= a.start < s + m.end("who")
                for m in _dui().finditer(text[s:a.start + 60]))
 
@@ -1443,6 +1449,8 @@ def _bounds_of_share(text: str, ctx: _Ctx, a: Amount, shares: list[Rate]) -> boo
     if a.kind != "range" or not any(r.end <= a.start for r in shares):
         return False
     lo, hi = _comma_clause(text, ctx.s, ctx.e, a.start, a.end)
+    if not text[lo:a.start].lstrip(" \u3000").startswith(tuple(words().cap_scope_openers)):
+        return False  # 通过验收的再奖励10万元—20万元 / 国家级专精特新企业30万元—200万元: a rule of its own
     return not _rx()["give_verb_any"].search(text, lo, hi)
 
 
@@ -1581,8 +1589,9 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
         return []
     if rx["grant_negated"].search(text[max(ctx.s, m.start() - 2):m.start()]):
         return []  # …的特困人员，不享受护理补贴: a bar on a rule stated elsewhere
-    if rx["target"].search(text, ctx.s, m.start()):
-        return []  # 全年力争发放各类补贴惠及企业8000家以上: a target of the notice, not a rule
+    target = rx["target"].search(text, ctx.s, m.start())
+    if target and not regex.search(r"[的，,；;：:]", text[target.end():m.start()]):
+        return []  # 全年力争发放各类补贴惠及企业8000家以上: a target (not 对争取到…的项目，给予)
     if rx["count_limit"].match(text, m.end()):
         return []  # 每年购置同类机具享受补贴不超过3台（套）: a limit on a rule stated elsewhere
     if "obj" in m.re.groupindex and m.group("obj").startswith(tuple(words().object_headings)):
@@ -1717,6 +1726,9 @@ def _is_later_total(text: str, ctx: _Ctx, a: Amount) -> bool:
     if lo == ctx.s and ctx.earlier and text.startswith(tuple(words().cap_scope_openers), lo) \
             and not text[hi:ctx.e].strip("。；; ") and len(ctx.index.window(ctx.doc, "amounts", ctx.s, ctx.e)) == 1 \
             and any(ctx.index.window(ctx.doc, kind, ctx.earlier[0].start, ctx.s) for kind in ("amounts", "rates")):
+        inst = rx["instrument"].search(text, lo, a.end)  # (the quote may hold it: 最高奖励5万元)
+        if inst and inst.group() not in text[ctx.earlier[0].start:ctx.s]:
+            return False  # …给予岗位补贴。每家企业最高奖励5万元: another benefit, a rule of its own
         return True  # …按每人每月300元给予岗位补贴。每家企业每年岗位补贴最高不超过10万元。
     if lo > ctx.s:  # 个人每年…总额不超过60万元，农业生产经营组织每年不超过300万元: a parallel total
         before = [b for b in ctx.index.window(ctx.doc, "amounts", ctx.s, lo) if b.kind == "cap"]
@@ -1728,13 +1740,16 @@ def _is_later_total(text: str, ctx: _Ctx, a: Amount) -> bool:
 def _apply_totals(ctx: _Ctx, clause_benefits: list[Benefit]) -> None:
     """Attach the sentence's later totals to the clause's earlier quantified rules."""
     text = ctx.doc.text
-    for a in ctx.index.window(ctx.doc, "amounts", ctx.s, ctx.e):
-        if not _is_later_total(text, ctx, a):
-            continue
+    totals = [a for a in ctx.index.window(ctx.doc, "amounts", ctx.s, ctx.e) if _is_later_total(text, ctx, a)]
+    for a in totals:
         for b in clause_benefits:
             if b.quantified and b.start < a.start and b.total_cap is None:
                 b.total_cap = a.max
                 b.amount_ids = [*b.amount_ids, a.id] if a.id else b.amount_ids
+                if len(totals) > 1:  # 个人…不超过60万元，农业生产经营组织每年不超过300万元
+                    reason = "parallel totals for different recipients; the first was applied"
+                    b.needs_review = True
+                    b.review_reason = f"{b.review_reason}; {reason}" if b.review_reason else reason
 
 
 def _without_instalments(rates: list[Rate]) -> list[Rate]:
