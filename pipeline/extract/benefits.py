@@ -138,6 +138,7 @@ class BenefitWords(BaseModel):
     borne_costs: list[str]
     target_words: list[str]
     paid_after_de: list[str] = []
+    person_per_words: list[str] = []
     fund_size_words: list[str]
     count_limits: list[str]
     demonstratives: list[str]
@@ -1200,6 +1201,9 @@ def _named_before_predicate(ctx: _Ctx, who: _Recipient) -> _Recipient | None:
         return found
     if category_of(who.who) is None:  # 每年资助…名一线职工…。对被录取参加学历提升的，给予…
         found = ctx._nearest(ctx.clause, ctx.earlier) or _earlier_quota_subject(ctx)
+        per_head = any(w in ctx.doc.text[ctx.s:ctx.e] for w in words().person_per_words)
+        if found is not None and per_head and category_of(found.who) not in (None, "person"):
+            return None  # 对…企业，给予奖励；对…缴纳社会保险满3年的，每人给予…: not the firm
         if found is not None and category_of(found.who) is not None:
             found.via = ("the 对…的 frame names only a qualification; recipient taken from an "
                          "earlier sentence of the clause")
