@@ -139,6 +139,8 @@ class BenefitWords(BaseModel):
     target_words: list[str]
     paid_after_de: list[str] = []
     person_per_words: list[str] = []
+    instrument_noun_tails: list[str] = []
+    base_leads: list[str] = []
     fund_size_words: list[str]
     count_limits: list[str]
     demonstratives: list[str]
@@ -1014,6 +1016,9 @@ def _groups(amounts: list[Amount]) -> list[list[Amount]]:
     return [sorted(g, key=lambda a: a.group_index or 0) for g in out.values()]
 
 
+_TARGET_BREAK = regex.compile(r"[的，,；;：:]")  # 对争取到…的项目: the target word is in a qualifier
+
+
 def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     """An amount inside a 对…的 / 凡…的 qualifier (年薪50万元以上的) or in a comma clause
     of the sentence ``[s, e)`` that ends with 的 (增量不足20万元的，不予补助) is not paid out."""
@@ -1023,7 +1028,7 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
     lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
     if a.kind == "floor" and text.startswith("的", a.end) and not _rx()["give_verb_any"].search(
             text, lo, a.start) and not text.startswith(tuple(words().paid_after_de), a.end + 1) \
-            and not any(text[m.end():m.end() + 1] not in "额标金" for m in
+            and not any(not text.startswith(tuple(words().instrument_noun_tails), m.end()) for m in
                         _rx()["instrument"].finditer(text, lo, a.start)):  # 奖励 as a verb (not 补贴额)
         return True  # 对单台补贴额5万元以上的机具实行核验: a bound that modifies a noun (not 给予不低于10万元的补贴
         # / 奖励不低于100万元的资金 / 按不低于3000元的标准)
@@ -1031,7 +1036,7 @@ def _is_condition_amount(text: str, s: int, a: Amount, e: int) -> bool:
         lo = max(s, *(text.rfind(c, s, a.start) + 1 for c in "，,；;：:"))
         measure = _rx()["applicant_measure"].search(text, lo, a.start)
         if measure and not _rx()["give_verb_any"].search(text, lo, a.start) \
-                and not text.endswith(("按", "按照"), lo, measure.start()):
+                and not text.endswith(tuple(words().base_leads), lo, measure.start()):
             return True  # (not 按建筑面积每平方米补贴不低于300元: the base of the payment)
     return any(s + m.start("who") <= a.start < s + m.end("who")
                for m in _dui().finditer(text[s:a.start + 60]))
@@ -1594,7 +1599,7 @@ def _unquantified(ctx: _Ctx, after: int | None = None) -> list[Benefit]:
     if rx["grant_negated"].search(text[max(ctx.s, m.start() - 2):m.start()]):
         return []  # …的特困人员，不享受护理补贴: a bar on a rule stated elsewhere
     target = rx["target"].search(text, ctx.s, m.start())
-    if target and not regex.search(r"[的，,；;：:]", text[target.end():m.start()]):
+    if target and not _TARGET_BREAK.search(text, target.end(), m.start()):
         return []  # 全年力争发放各类补贴惠及企业8000家以上: a target (not 对争取到…的项目，给予)
     if rx["count_limit"].match(text, m.end()):
         return []  # 每年购置同类机具享受补贴不超过3台（套）: a limit on a rule stated elsewhere

@@ -2705,15 +2705,6 @@ def _event_windows(text: str, lo: int, hi: int) -> list[_Cand]:
     for m in rx.event_cap.finditer(text, lo, hi):
         unit = w.duration_units[m["unit"]]
         op = w.comparators_before.get(m["cap"], "<=")  # 不超过 <= / 未满 <
-        left = text[max(lo, m.start() - 6):m.start()]
-        dist = max((left.rfind(d) for d in w.distance_words), default=-1)
-        if dist >= 0 and _RE_HAN_RUN.fullmatch(left[dist:]):
-            # 距法定退休年龄不足5年: the time left until the event, a measure (threshold)
-            start = max(lo, m.start() - 6) + dist
-            pred = Predicate(field=f"{unit}s_to_{m['event']}", op=op, value=_num(m["num"]),
-                             unit=unit, inclusive=op == "<=")
-            out.append(_Cand(start, m.end(), "threshold", pred))
-            continue
         pred = Predicate(field=f"{unit}s_since_{m['event']}", op=op, value=_num(m["num"]),
                          unit=unit, inclusive=op == "<=")
         out.append(_Cand(m.start(), m.end(), "time_window", pred))
@@ -2972,6 +2963,14 @@ def _open_to(text: str, lo: int, hi: int) -> list[_Cand]:
     return out
 
 
+def _entity_kind(member: str) -> str:
+    """The canonical kind a list member names by the longest gazetteer alias it ends with
+    (职业培训机构 -> 培训机构), else the member as written (产学研联合体)."""
+    table = _entity_by_alias()
+    return next((table[member[i:]].canonical for i in range(len(member))
+                 if member[i:] in table), member)
+
+
 def _applicants(text: str, lo: int, hi: int) -> list[_Cand]:
     """高技能人才培训基地、技能大师工作室可根据…申报培养项目 / 省级以上技能大师工作室均可
     申请…: the bodies named as the subject of a modal application are its applicants (one
@@ -2987,8 +2986,7 @@ def _applicants(text: str, lo: int, hi: int) -> list[_Cand]:
         if len(members) == 1 and ((t := table.get(subj)) is None or t.generic or t.bare):
             continue  # 企业可申请… / 各基地可申报…: one bare noun names no kind
         a = m.start("subj") + (len(m["subj"]) - len(m["subj"].lstrip(" \u3000")))
-        kinds = [table[max((k for k in table if x.endswith(k)), key=len, default=x)].canonical
-                 if any(x.endswith(k) for k in table) else x for x in members]
+        kinds = [_entity_kind(x) for x in members]
         pred = Predicate(field="entity_type", op="in", value=kinds)
         out.append(_Cand(a, m.end("subj"), "entity_type", pred, canonical=subj))
     return out
@@ -3260,8 +3258,7 @@ def _head_bodies(text: str, scope: Scope, cands: list[_Cand]) -> list[_Cand]:
         return []
     if all(x in table or x in w.body_heads for x in members):
         return []  # …的企业 / …的机构 / …的培训机构: no kind, or one the gazetteer reads
-    kinds = [table[max((k for k in table if x.endswith(k)), key=len)].canonical
-             if any(x.endswith(k) for k in table) else x for x in members]
+    kinds = [_entity_kind(x) for x in members]
     pred = Predicate(field="entity_type", op="in", value=kinds)
     return [_Cand(a, b, "entity_type", pred, canonical=head if len(kinds) > 1 else kinds[0])]
 

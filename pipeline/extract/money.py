@@ -322,6 +322,7 @@ def _rx() -> _Rx:
     d = money_data()
     v = regex.VERBOSE
     cls = _alt(d.per.classifiers)
+    periods = _alt(w for w, p in d.per.classifiers.items() if p in ("year", "month"))  # 年 / 月
     num = f"(?:{_NUM_AR}|{_NUM_CN})"
     label = r"[^\d，,。；;：:\n！？!?、]{0,10}"
     return _Rx(
@@ -350,7 +351,7 @@ def _rx() -> _Rx:
             """, v),
         total=regex.compile(rf"(?:{_alt(d.per.total_words)})  # 补贴总额: a total, not per unit", v),
         budget=regex.compile(rf"""
-            每{_H}(?P<c>{_alt(w for w, p in d.per.classifiers.items() if p in ("year", "month"))})  # 每年 / 每月 ...
+            每{_H}(?P<c>{periods})                             # 每年 / 每月 ...
             [^，,。；;：:\n！？!?]*?                           # ... further on in the same clause ...
             (?:{_alt(d.per.budget_verbs)})                     # ... a budget verb: 安排 / 投入
             [^，,。；;：:\n！？!?]*\Z                          # ... and nothing but the clause up to the sum
@@ -390,7 +391,7 @@ def _rx() -> _Rx:
             """, v),
         recipient=regex.compile(rf"""
             (?P<h>{_alt(d.per.recipient_heads)}){_H}           # 农业生产经营组织 / 个人 ...
-            每{_H}(?:{_alt(w for w, p in d.per.classifiers.items() if p in ("year", "month"))})  # ... 每年
+            每{_H}(?:{periods})                               # ... 每年
             """, v),
         single=regex.compile(rf"(?:{_alt(d.per.single_markers)})  # 单台 / 单户", v),
         parallel_gap=regex.compile(rf"{_H}[，,][^，,。；;：:\n！？!?、每]{{1,{d.per.parallel_window}}}  # ，200马力以上拖拉机", v),
